@@ -19,14 +19,15 @@
 // A partner's `org` is its partner id: the seed data's partners must use the same ids.
 import type { Agency, Clearance } from './caller';
 
-export interface PersonaClaims {
+// A type alias rather than an interface, so that it is assignable to Record<string, unknown>.
+export type PersonaClaims = {
   readonly sub: string;
   readonly agency?: Agency;
   readonly scope: string;
   readonly clearance: Clearance;
   readonly org?: string;
   readonly sector?: string;
-}
+};
 
 export interface Persona {
   readonly description: string;

@@ -36,7 +36,7 @@ const BEARER_SCHEME = /^Bearer(?: |$)/i;
 function bearerToken(authorization: string): string {
   const match = BEARER.exec(authorization);
   if (match) return match[1]!;
-  if (!BEARER_SCHEME.test(authorization)) {
+  if (authorization.trim() !== '' && !BEARER_SCHEME.test(authorization)) {
     throw new IdentityError('UNSUPPORTED_AUTHORIZATION_SCHEME', 'the Authorization header must use the Bearer scheme');
   }
   throw new IdentityError('MALFORMED_AUTHORIZATION', 'the Authorization header must be "Bearer <token>"');
