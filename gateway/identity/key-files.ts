@@ -8,7 +8,7 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type Cry
 import { ASYMMETRIC_ALGORITHMS } from './token-verifier';
 
 /** The algorithm of the keys we create: fast to sign and verify, supported everywhere. */
-export const SIGNING_ALGORITHM = 'ES256';
+const SIGNING_ALGORITHM = 'ES256';
 
 export interface SigningKey {
   readonly privateKey: CryptoKey;
