@@ -1,0 +1,32 @@
+// The cyber subgraph (the national cyber office): critical-infrastructure sectors, the
+// vulnerabilities models find in them, and infrastructure-impact assessments.
+import type { AgencySubgraph } from '../kit/agency-subgraph';
+import type { SubgraphContext } from '../kit/context';
+import { SectorRecord } from './data/sector-record';
+import { VulnerabilityRecord } from './data/vulnerability-record';
+import { InfrastructureAssessmentRecord, InfrastructureFindingRecord } from './data/infrastructure-records';
+import { SectorResolver } from './resolvers/sector-resolver';
+import { ModelVulnerabilitiesResolver, VulnerabilityResolver } from './resolvers/vulnerability-resolver';
+import { InfrastructureAssessmentResolver, infrastructureQueries } from './resolvers/infrastructure-resolvers';
+import { InfrastructureFinding, InfrastructureImpactAssessment } from './types/infrastructure-assessment';
+import { sectorsByCode } from './loaders/cyber-loaders';
+
+export const cyber: AgencySubgraph = {
+  name: 'cyber',
+  defaultPort: 4003,
+  entities: [SectorRecord, VulnerabilityRecord, InfrastructureAssessmentRecord, InfrastructureFindingRecord],
+  schema: {
+    resolvers: [
+      SectorResolver,
+      VulnerabilityResolver,
+      ModelVulnerabilitiesResolver,
+      InfrastructureAssessmentResolver,
+      ...infrastructureQueries,
+    ],
+    orphanedTypes: [InfrastructureImpactAssessment, InfrastructureFinding],
+    references: {
+      Sector: (reference, ctx: SubgraphContext) => sectorsByCode(ctx).load(String(reference.code)),
+      Model: (reference) => ({ id: String(reference.id) }),
+    },
+  },
+};

@@ -1,0 +1,23 @@
+// What every resolver of every agency receives for one request.
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { Caller } from '../../gateway/identity/caller';
+import { LoaderCache } from './loaders/loader-cache';
+
+export interface SubgraphContext {
+  /** A unit of work of its own: identity map and changes never leak between requests. */
+  readonly em: SqlEntityManager;
+  /** Who the gateway says is asking; null for an anonymous caller. */
+  readonly caller: Caller | null;
+  /** The gateway's request id, carried into logs. */
+  readonly requestId: string;
+  readonly loaders: LoaderCache;
+}
+
+export function createContext(em: SqlEntityManager, caller: Caller | null, requestId: string): SubgraphContext {
+  return { em, caller, requestId, loaders: new LoaderCache() };
+}
+
+/** Who a write is recorded as: the caller's subject. */
+export function actorOf(ctx: SubgraphContext): string {
+  return ctx.caller?.subject ?? 'anonymous';
+}

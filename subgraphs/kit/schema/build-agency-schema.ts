@@ -1,0 +1,50 @@
+// Turns an agency's type-graphql classes into a Federation 2 subgraph schema and its SDL.
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { parse, type GraphQLSchema } from 'graphql';
+import { DateTime } from './date-time';
+import { validateInput } from './validate-input';
+import { SCHEMA_LINK_HEADER } from './federation-link';
+import type { SubgraphContext } from '../context';
+
+/** `__resolveReference` per entity type: type-graphql has no decorator for it. */
+export type ReferenceResolvers = Record<
+  string,
+  (reference: Record<string, unknown>, context: SubgraphContext) => unknown
+>;
+
+export interface AgencySchemaParts {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly resolvers: NonEmptyArray<Function>;
+  /** Types not reachable from a root field (interface implementations, entity stubs). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly orphanedTypes?: Function[];
+  readonly references: ReferenceResolvers;
+}
+
+export interface AgencySchema {
+  readonly schema: GraphQLSchema;
+  /** The subgraph's SDL as composition reads it. */
+  readonly sdl: string;
+}
+
+export async function buildAgencySchema(parts: AgencySchemaParts): Promise<AgencySchema> {
+  const typeSchema = await buildSchema({
+    resolvers: parts.resolvers,
+    orphanedTypes: parts.orphanedTypes ?? [],
+    scalarsMap: [{ type: Date, scalar: DateTime }],
+    // Inputs are validated with class-validator; problems come back as one BAD_USER_INPUT error.
+    validateFn: (argValue) => validateInput(argValue),
+    emitSchemaFile: false,
+  });
+  // graphql-js' printSchema drops directives; this printer keeps @key, @shareable and the rest.
+  const sdl = `${SCHEMA_LINK_HEADER}\n${printSchemaWithDirectives(typeSchema)}\n`;
+  const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<SubgraphContext>;
+  for (const [typeName, resolveReference] of Object.entries(parts.references)) {
+    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), __resolveReference: resolveReference } as never;
+  }
+  const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]);
+  return { schema, sdl };
+}

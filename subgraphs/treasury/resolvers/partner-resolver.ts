@@ -1,0 +1,62 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { SubgraphContext } from '../../kit/context';
+import { PageArgs, pageRequest } from '../../kit/pagination/page-args';
+import { findPage } from '../../kit/pagination/keyset';
+import type { ConnectionValue } from '../../kit/pagination/connection-type';
+import { SortDirection } from '../../kit/schema/enums';
+import { PartnerRecord } from '../data/partner-record';
+import type { EarlyAccessGrantRecord } from '../data/early-access-grant-record';
+import { Partner } from '../types/partner';
+import { Sector } from '../types/sector';
+import { PartnerFilter } from '../types/inputs';
+import { EarlyAccessGrantConnection, PartnerConnection } from '../types/connections';
+import { grantsBy, partnersById, partnersBySector } from '../loaders/treasury-loaders';
+
+@Resolver(() => Partner)
+export class PartnerResolver {
+  @Query(() => PartnerConnection, { description: 'Trusted partners, by name.' })
+  async partners(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => PartnerFilter, { nullable: true, description: 'Conditions the partners must meet.' }) filter: PartnerFilter | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ConnectionValue<PartnerRecord>> {
+    const where: FilterQuery<PartnerRecord> = {};
+    if (filter?.sectorCode) where.sectorCode = filter.sectorCode;
+    if (filter?.country) where.country = filter.country.toUpperCase();
+    if (filter?.kind) where.kind = filter.kind;
+    return findPage(ctx.em, PartnerRecord, where, { property: 'name', direction: SortDirection.ASC }, pageRequest(page));
+  }
+
+  @Query(() => Partner, { nullable: true, description: 'One partner by id.' })
+  async partner(@Arg('id', () => ID, { description: 'Identifier.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<PartnerRecord | null> {
+    return partnersById(ctx).load(id);
+  }
+
+  @FieldResolver(() => Sector, { description: 'The critical-infrastructure sector the partner works in.' })
+  sector(@Root() partner: PartnerRecord): Sector {
+    return { code: partner.sectorCode };
+  }
+
+  @FieldResolver(() => EarlyAccessGrantConnection, { description: "The partner's early-access grants, newest first." })
+  async grants(
+    @Root() partner: PartnerRecord,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('activeOnly', () => Boolean, { defaultValue: false, description: 'Only grants active now.' }) activeOnly: boolean,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ConnectionValue<EarlyAccessGrantRecord>> {
+    return grantsBy(ctx, 'partner', pageRequest(page), activeOnly).load(partner.id);
+  }
+}
+
+@Resolver(() => Sector)
+export class SectorPartnersResolver {
+  @FieldResolver(() => PartnerConnection, { description: 'Trusted partners in this sector, by name.' })
+  async partners(
+    @Root() sector: Sector,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ConnectionValue<PartnerRecord>> {
+    return partnersBySector(ctx, pageRequest(page)).load(sector.code);
+  }
+}

@@ -1,0 +1,28 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+
+@ObjectType('DeveloperContact', { description: "How Treasury reaches a developer's security team." })
+export class DeveloperContact {
+  @Field(() => String, { description: 'Name of the contact person.' })
+  name!: string;
+
+  @Field(() => String, { description: 'E-mail address.' })
+  email!: string;
+
+  @Field(() => String, { description: 'Telephone number.' })
+  phone!: string;
+}
+
+@ObjectType('Developer', { description: 'An organisation that develops frontier AI models.' })
+export class Developer {
+  @Field(() => ID, { description: 'Identifier.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Organisation name.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Country of the headquarters (ISO 3166-1 alpha-2).' })
+  country!: string;
+
+  @Field(() => String, { description: 'Commercial terms agreed with the developer for the review programme.' })
+  commercialTerms!: string;
+}

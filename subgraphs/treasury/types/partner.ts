@@ -1,0 +1,44 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { PartnerKind } from './treasury-enums';
+
+@ObjectType('Partner', { description: 'A trusted organisation with early access to frontier models, to harden critical infrastructure.' })
+export class Partner {
+  @Field(() => ID, { description: 'Identifier; also the `org` claim of the partner’s tokens.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Organisation name.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Country (ISO 3166-1 alpha-2).' })
+  country!: string;
+
+  @Field(() => PartnerKind, { description: 'What kind of organisation it is.' })
+  kind!: PartnerKind;
+
+  @Field(() => Date, { description: 'When it joined the trusted-partner programme.' })
+  joinedAt!: Date;
+}
+
+@ObjectType('EarlyAccessGrant', { description: "A partner's early access to one model, for a purpose and a period." })
+export class EarlyAccessGrant {
+  @Field(() => ID, { description: 'Identifier.' })
+  id!: string;
+
+  @Field(() => String, { description: 'What the partner may use the model for.' })
+  purpose!: string;
+
+  @Field(() => Date, { description: 'Start of the access period.' })
+  startsAt!: Date;
+
+  @Field(() => Date, { description: 'End of the access period (exclusive).' })
+  endsAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When Treasury revoked the grant, if it did.' })
+  revokedAt!: Date | null;
+
+  @Field(() => String, { description: 'Subject of the official who granted it.' })
+  grantedBy!: string;
+
+  @Field(() => Date, { description: 'When it was granted.' })
+  grantedAt!: Date;
+}
