@@ -10,7 +10,7 @@ export { filterOperation, type FilterInput } from './filter-operation';
 export { readAuthorizationRules, type ReadRulesResult } from './read-rules';
 export { AuthorizationRules } from './rules';
 export type { AccessContext, Denial, FilterResult, OperationAnalysis, Requirement } from './types';
-export { createPolicyEngine, type PolicyEngine, type PolicyEngineOptions } from './policies/engine';
+export { createPolicyEngine, PolicyEngineError, type PolicyEngine, type PolicyEngineOptions } from './policies/engine';
 export { AgreementFileError, parseAgreements, readAgreementsFile, type Agreement } from './policies/agreements';
 export { SECTOR_LEAD_AGENCIES } from './policies/sector-policies';
 export type { Policy, PolicyInput } from './policies/policy';

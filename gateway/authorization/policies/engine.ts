@@ -17,15 +17,34 @@ export interface PolicyEngine {
 
 export interface PolicyEngineOptions {
   readonly agreements?: readonly Agreement[];
+  /** Further named policies; a name that a built-in policy or an agreement already has is refused. */
+  readonly extraPolicies?: ReadonlyMap<string, Policy>;
+}
+
+export class PolicyEngineError extends Error {
+  readonly code = 'DUPLICATE_POLICY';
+
+  constructor(name: string) {
+    super(`policy "${name}" is defined twice`);
+    this.name = 'PolicyEngineError';
+  }
 }
 
 export function createPolicyEngine(options: PolicyEngineOptions = {}): PolicyEngine {
-  const policies = new Map<string, Policy>([
-    ...CLEARANCE_POLICIES,
-    ...AGENCY_POLICIES,
-    ...SECTOR_POLICIES,
-    ...agreementPolicies(options.agreements ?? []),
-  ]);
+  const policies = new Map<string, Policy>();
+  const families: Array<ReadonlyMap<string, Policy>> = [
+    CLEARANCE_POLICIES,
+    AGENCY_POLICIES,
+    SECTOR_POLICIES,
+    agreementPolicies(options.agreements ?? []),
+    options.extraPolicies ?? new Map(),
+  ];
+  for (const family of families) {
+    for (const [name, policy] of family) {
+      if (policies.has(name)) throw new PolicyEngineError(name);
+      policies.set(name, policy);
+    }
+  }
   return {
     evaluate(required, input) {
       const granted = new Set<string>();
