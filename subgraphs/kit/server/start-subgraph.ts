@@ -12,7 +12,7 @@ import { openDatabase, type AgencyDatabase } from '../orm/create-orm';
 import { createContext, type SubgraphContext } from '../context';
 import type { DatabaseConfig } from '../config/database-config';
 import { createSubgraphMetrics } from './subgraph-metrics';
-import { readBody, BodyTooLargeError } from '../http/read-body';
+import getRawBody from 'raw-body';
 import type { Caller } from '../../../gateway/identity/caller';
 
 /** Who is calling, as established from the request's headers (the gateway's token). */
@@ -117,13 +117,18 @@ export async function startSubgraph(
 
     let body: unknown;
     if (req.method === 'POST') {
+      let raw: Buffer;
       try {
-        const raw = await readBody(req, maxBodyBytes);
-        body = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
+        raw = await getRawBody(req, { limit: maxBodyBytes, length: req.headers['content-length'] });
       } catch (error) {
-        if (error instanceof BodyTooLargeError) {
-          return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BODY_TOO_LARGE' } }] });
-        }
+        const tooLarge = (error as { type?: string }).type === 'entity.too.large';
+        return sendJson(res, tooLarge ? 413 : 400, {
+          errors: [{ message: tooLarge ? `Request body is larger than ${maxBodyBytes} bytes` : 'Request body could not be read', extensions: { code: tooLarge ? 'BODY_TOO_LARGE' : 'BAD_REQUEST' } }],
+        });
+      }
+      try {
+        body = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
+      } catch {
         return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
       }
     }

@@ -1,0 +1,100 @@
+// Starts a gateway: reads its supergraph, identity and keys, builds Accord's gateway behind
+// Apollo Server, and serves it over HTTP. Used by `npm run gateway`, `npm start` and the tests.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import type { GatewayConfig } from './config/gateway-config';
+import { AccordGateway } from './accord-gateway';
+import type { GatewayContext } from './gateway-context';
+import { createPolicyEngine, readAgreementsFile } from './authorization';
+import { createTokenVerifier, type TokenVerifier } from './identity/token-verifier';
+import { authenticationRequired } from './identity/identity-error';
+import { readSigningKey } from './identity/key-files';
+import { createGatewayTokenSigner } from './identity/gateway-token';
+import { readSupergraph } from './supergraph/read-supergraph';
+import { createGatewayHttpHandler } from './http/gateway-http-handler';
+
+export interface RunningGateway {
+  readonly url: string;
+  readonly port: number;
+  readonly gateway: AccordGateway;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const supergraphSdl = await readSupergraph(config.supergraph);
+  const verifier: TokenVerifier | null = config.identity.jwks
+    ? createTokenVerifier({
+        jwks: config.identity.jwks,
+        issuer: config.identity.issuer ?? undefined,
+        audience: config.identity.audience ?? undefined,
+        clockToleranceSeconds: config.identity.clockToleranceSeconds,
+      })
+    : null;
+  const signingKey = await readSigningKey(config.gatewayKeyFile);
+  const policies = createPolicyEngine({
+    agreements: config.authorization.agreementsFile ? readAgreementsFile(config.authorization.agreementsFile) : [],
+  });
+  const gateway = new AccordGateway({
+    supergraphSdl,
+    load: { subgraphUrls: config.subgraphUrls, subgraphTimeoutMs: config.subgraphTimeoutMs, policies },
+    pipeline: {
+      mode: config.authorization.mode,
+      errorPlacement: config.authorization.errors,
+      policies,
+      signer: createGatewayTokenSigner({ privateKey: signingKey.privateKey, keyId: signingKey.keyId }),
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: !config.production,
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+  const unknown = gateway.supergraph.unknownPolicies;
+  if (unknown.length) {
+    console.warn(`warning: the supergraph uses policies this gateway does not know; they always deny: ${unknown.join(', ')}`);
+  }
+
+  const handler = createGatewayHttpHandler({
+    apollo,
+    identify: async (authorization) => {
+      const caller = verifier ? await verifier.verify(authorization) : null;
+      if (caller === null && config.identity.requireAuthentication) throw authenticationRequired();
+      return caller;
+    },
+    readiness: async () => ({ ready: true, details: { supergraph: gateway.supergraph.id } }),
+    maxBodyBytes: MAX_BODY_BYTES,
+  });
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    port,
+    gateway,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// npm run compose [-- --from code|files|running] [--config schema/subgraphs.json] [--out DIR]
+// Composes the subgraphs into DIR/supergraph.graphql and writes each subgraph's SDL next to it.
+//   code     (default) build each agency's SDL from its code
+//   files    read DIR/<name>.graphql (what a subgraph team checked in)
+//   running  ask each running subgraph at its routing URL for `_service { sdl }`
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_SUBGRAPH_CONFIG, readSubgraphConfig } from './lib/subgraph-config';
+import { SCHEMA_DIR, sdlFileOf, sourcesFromCode, sourcesFromFiles, sourcesFromRunning, type SubgraphSource } from './lib/subgraph-sources';
+import { composeSupergraph, formatProblem } from './lib/compose';
+
+const USAGE = 'usage: npm run compose -- [--from code|files|running] [--config FILE] [--out DIR]';
+
+async function main(): Promise<number> {
+  let options;
+  try {
+    options = parseArgs({
+      options: {
+        from: { type: 'string', default: 'code' },
+        config: { type: 'string', default: DEFAULT_SUBGRAPH_CONFIG },
+        out: { type: 'string', default: SCHEMA_DIR },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const entries = readSubgraphConfig(options.config);
+  const outDir = path.resolve(options.out);
+  let sources: SubgraphSource[];
+  switch (options.from) {
+    case 'code':
+      sources = await sourcesFromCode(entries);
+      break;
+    case 'files':
+      sources = await sourcesFromFiles(entries, outDir);
+      break;
+    case 'running':
+      sources = await sourcesFromRunning(entries);
+      break;
+    default:
+      console.error(`unknown --from ${JSON.stringify(options.from)}\n${USAGE}`);
+      return 2;
+  }
+  const result = composeSupergraph(sources);
+  if (!result.ok) {
+    console.error(`Composition failed with ${result.problems.length} error(s):`);
+    for (const problem of result.problems) console.error(formatProblem(problem));
+    return 1;
+  }
+  for (const hint of result.hints) console.warn(`hint: ${hint}`);
+  await mkdir(outDir, { recursive: true });
+  if (options.from !== 'files') {
+    for (const source of sources) await writeFile(sdlFileOf(source.name, outDir), source.sdl);
+  }
+  const supergraphFile = path.join(outDir, 'supergraph.graphql');
+  await writeFile(supergraphFile, result.supergraphSdl);
+  console.log(`composed ${sources.map((s) => s.name).join(', ')} (from ${options.from}) into ${path.relative(process.cwd(), supergraphFile)}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`compose failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
