@@ -40,7 +40,10 @@ export interface FilterResult {
   /** The document to plan, or null when nothing the caller may read is left. */
   readonly document: DocumentNode | null;
   readonly denials: ReadonlyArray<Denial>;
-  /** Nodes of the original document that were removed (identity set over `denials[].node` and silent removals). */
+  /**
+   * Nodes of the original document that were removed (identity set over `denials[].node` and silent
+   * removals), including fragment and variable definitions that only removed selections used.
+   */
   readonly removed: ReadonlySet<ASTNode>;
 }
 
