@@ -1,0 +1,79 @@
+// A query plan turned, once, into what execution needs at hand: each fetch's request body
+// prepared up to its variables, its representation writer and its rewrites.
+import type { FetchNode, PlanNode, QueryPlan, SubscriptionNode } from '@apollo/query-planner';
+import { compileRewrites, type DataRewriter } from './data-rewrites';
+import { RepresentationWriter } from './representations';
+import type { TypeRelations } from './type-relations';
+
+export interface CompiledFetch {
+  readonly serviceName: string;
+  /** Queries may be sent again after a stale keep-alive connection; mutations may not. */
+  readonly repeatable: boolean;
+  /** The request body up to the value of `"variables"`. */
+  readonly bodyHead: string;
+  readonly variableUsages: readonly string[];
+  /** Entity fetches only: writes each entity's representation. */
+  readonly representations: RepresentationWriter | null;
+  readonly outputRewrites: DataRewriter | null;
+}
+
+export type CompiledNode =
+  | { readonly kind: 'Sequence' | 'Parallel'; readonly nodes: readonly CompiledNode[] }
+  | { readonly kind: 'Flatten'; readonly path: readonly (string | number)[]; readonly node: CompiledNode }
+  | { readonly kind: 'Fetch'; readonly fetch: CompiledFetch }
+  | {
+      readonly kind: 'Condition';
+      readonly variable: string;
+      readonly ifClause: CompiledNode | null;
+      readonly elseClause: CompiledNode | null;
+    };
+
+export interface CompiledPlan {
+  readonly root: CompiledNode | null;
+  /** Every subgraph the plan may call. */
+  readonly serviceNames: ReadonlySet<string>;
+}
+
+function compileFetch(node: FetchNode, relations: TypeRelations): CompiledFetch {
+  const operationName = node.operationName ? `,"operationName":${JSON.stringify(node.operationName)}` : '';
+  return {
+    serviceName: node.serviceName,
+    repeatable: node.operationKind === 'query',
+    bodyHead: `{"query":${JSON.stringify(node.operation)}${operationName},"variables":`,
+    variableUsages: node.variableUsages ?? [],
+    representations: node.requires
+      ? new RepresentationWriter(node.requires, compileRewrites(relations, node.inputRewrites), relations)
+      : null,
+    outputRewrites: compileRewrites(relations, node.outputRewrites),
+  };
+}
+
+function compileNode(node: PlanNode | SubscriptionNode, relations: TypeRelations, services: Set<string>): CompiledNode {
+  switch (node.kind) {
+    case 'Sequence':
+    case 'Parallel':
+      return { kind: node.kind, nodes: node.nodes.map((child) => compileNode(child, relations, services)) };
+    case 'Flatten':
+      return { kind: 'Flatten', path: node.path, node: compileNode(node.node, relations, services) };
+    case 'Fetch':
+      services.add(node.serviceName);
+      return { kind: 'Fetch', fetch: compileFetch(node, relations) };
+    case 'Condition':
+      return {
+        kind: 'Condition',
+        variable: node.condition,
+        ifClause: node.ifClause ? compileNode(node.ifClause, relations, services) : null,
+        elseClause: node.elseClause ? compileNode(node.elseClause, relations, services) : null,
+      };
+    case 'Defer':
+      throw new Error('@defer is not supported by this gateway');
+    case 'Subscription':
+      throw new Error('Subscriptions are not supported by this gateway');
+  }
+}
+
+export function compilePlan(plan: QueryPlan, relations: TypeRelations): CompiledPlan {
+  const serviceNames = new Set<string>();
+  const root = plan.node ? compileNode(plan.node, relations, serviceNames) : null;
+  return { root, serviceNames };
+}
