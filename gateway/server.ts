@@ -40,7 +40,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     : null;
   const signingKey = await readSigningKey(config.gatewayKeyFile);
   const policies = createPolicyEngine({
-    agreements: config.authorization.agreementsFile ? readAgreementsFile(config.authorization.agreementsFile) : [],
+    agreements: readAgreementsFile(config.authorization.agreementsFile),
   });
   const gateway = new AccordGateway({
     supergraphSdl,

@@ -7,6 +7,7 @@ import { describeDatabase } from '../subgraphs/kit/config/database-config';
 import { gatewayAuthentication } from '../subgraphs/kit/identity/gateway-authentication';
 import { startSubgraph } from '../subgraphs/kit/server/start-subgraph';
 import { DATA_DIR } from './lib/data-dir';
+import { createPolicyEngine, readAgreementsFile } from '../gateway/authorization';
 
 const name = process.argv[2];
 if (!name) {
@@ -24,6 +25,7 @@ try {
     production: settings.production,
     logSql: settings.logSql,
     authenticate: gatewayAuthentication(settings),
+    policies: createPolicyEngine({ agreements: readAgreementsFile(settings.agreementsFile) }),
   });
   console.log(`${agency.name} subgraph ready at ${running.url} (${describeDatabase(settings.database)})`);
   let stopping = false;

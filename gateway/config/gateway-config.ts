@@ -1,6 +1,7 @@
 // Everything a gateway process is told at start: flags, environment, and an optional JSON file.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export type AuthorizationMode = 'filter' | 'reject' | 'dry-run';
 export type AuthorizationErrorPlacement = 'errors' | 'extensions' | 'disabled';
@@ -28,7 +29,7 @@ export interface GatewayConfig {
     readonly mode: AuthorizationMode;
     readonly errors: AuthorizationErrorPlacement;
     /** Data-sharing agreements between agencies (JSON), for `agreement:<id>` policies. */
-    readonly agreementsFile: string | null;
+    readonly agreementsFile: string;
   };
   /** The private key that signs the gateway's tokens to the subgraphs (a JWK file). */
   readonly gatewayKeyFile: string;
@@ -41,6 +42,9 @@ export interface GatewayConfig {
 }
 
 export class ConfigError extends Error {}
+
+/** The data-sharing agreements in force, checked in with the code (replace with ACCORD_AGREEMENTS). */
+export const DEFAULT_AGREEMENTS_FILE = fileURLToPath(new URL('./agreements.json', import.meta.url));
 
 export interface ConfigInputs {
   readonly flags: Readonly<Record<string, string | boolean | undefined>>;
@@ -127,7 +131,7 @@ export function loadGatewayConfig({ flags, env, dataDir, repoRoot }: ConfigInput
     authorization: {
       mode: oneOf(pick('authorization-mode', 'ACCORD_AUTHORIZATION_MODE', 'authorizationMode') ?? 'filter', ['filter', 'reject', 'dry-run'], 'authorization mode'),
       errors: oneOf(pick('authorization-errors', 'ACCORD_AUTHORIZATION_ERRORS', 'authorizationErrors') ?? 'errors', ['errors', 'extensions', 'disabled'], 'authorization error placement'),
-      agreementsFile: (pick('agreements', 'ACCORD_AGREEMENTS', 'agreements') as string | undefined) ?? null,
+      agreementsFile: (pick('agreements', 'ACCORD_AGREEMENTS', 'agreements') as string | undefined) ?? DEFAULT_AGREEMENTS_FILE,
     },
     gatewayKeyFile: String(pick('gateway-key', 'ACCORD_GATEWAY_KEY', 'gatewayKey') ?? path.join(dataDir, 'keys', 'gateway.private.jwk.json')),
     audit: {

@@ -9,7 +9,7 @@ import { SectorResolver } from './resolvers/sector-resolver';
 import { ModelVulnerabilitiesResolver, VulnerabilityResolver } from './resolvers/vulnerability-resolver';
 import { InfrastructureAssessmentResolver, infrastructureQueries } from './resolvers/infrastructure-resolvers';
 import { InfrastructureFinding, InfrastructureImpactAssessment } from './types/infrastructure-assessment';
-import { sectorsByCode } from './loaders/cyber-loaders';
+import { sectorsByCode, vulnerabilitiesById } from './loaders/cyber-loaders';
 
 export const cyber: AgencySubgraph = {
   name: 'cyber',
@@ -27,6 +27,11 @@ export const cyber: AgencySubgraph = {
     references: {
       Sector: (reference, ctx: SubgraphContext) => sectorsByCode(ctx).load(String(reference.code)),
       Model: (reference) => ({ id: String(reference.id) }),
+      Vulnerability: (reference, ctx: SubgraphContext) => {
+        const id = String(reference.id);
+        ctx.representations.set(`Vulnerability:${id}`, reference);
+        return vulnerabilitiesById(ctx).load(id);
+      },
     },
   },
 };

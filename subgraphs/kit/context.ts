@@ -11,10 +11,17 @@ export interface SubgraphContext {
   /** The gateway's request id, carried into logs. */
   readonly requestId: string;
   readonly loaders: LoaderCache;
+  /**
+   * Entity representations the gateway sent in `_entities`, by `Type:id`: they carry the fields
+   * a `@requires` asked for, which the requiring field's resolver reads here.
+   */
+  readonly representations: Map<string, Record<string, unknown>>;
+  /** Policies decided for this caller so far (the policy engine runs once per policy per request). */
+  readonly policyDecisions: Map<string, boolean>;
 }
 
 export function createContext(em: SqlEntityManager, caller: Caller | null, requestId: string): SubgraphContext {
-  return { em, caller, requestId, loaders: new LoaderCache() };
+  return { em, caller, requestId, loaders: new LoaderCache(), representations: new Map(), policyDecisions: new Map() };
 }
 
 /** Who a write is recorded as: the caller's subject. */

@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
+import { Access } from '../../kit/authorization/access';
+import { AGENCY_ANALYSTS, writeAccess } from '../../kit/authorization/access-rules';
 import { actorOf } from '../../kit/context';
 import { assessmentResolvers } from '../../kit/assessments/assessment-resolvers';
 import { CompleteAssessmentInput } from '../../kit/assessments/assessment-schema';
@@ -43,6 +45,8 @@ export const infrastructureQueries = assessmentResolvers({
     findingConnection: InfrastructureFindingConnection,
   },
   names: { list: 'infrastructureImpactAssessments', one: 'infrastructureImpactAssessment' },
+  access: [AGENCY_ANALYSTS],
+  findingAccess: [AGENCY_ANALYSTS],
 });
 
 @Resolver(() => InfrastructureImpactAssessment)
@@ -52,6 +56,7 @@ export class InfrastructureAssessmentResolver {
     return sectorsByCode(ctx).load(assessment.sectorCode);
   }
 
+  @Access(writeAccess('cyber'))
   @Mutation(() => InfrastructureImpactAssessment, { description: "Opens an assessment of a model's impact on one sector." })
   async openInfrastructureImpactAssessment(
     @Arg('input', () => OpenInfrastructureImpactAssessmentInput, { description: 'What to write.' }) input: OpenInfrastructureImpactAssessmentInput,
@@ -61,6 +66,7 @@ export class InfrastructureAssessmentResolver {
     return openAssessment(ctx.em, kinds, input, { sectorCode: input.sectorCode }, actorOf(ctx), new Date());
   }
 
+  @Access(writeAccess('cyber'))
   @Mutation(() => InfrastructureImpactAssessment, { description: 'Starts work on a planned infrastructure-impact assessment.' })
   async startInfrastructureImpactAssessment(
     @Arg('id', () => ID, { description: 'Identifier.' }) id: string,
@@ -69,6 +75,7 @@ export class InfrastructureAssessmentResolver {
     return startAssessment(ctx.em, kinds, id, new Date());
   }
 
+  @Access(writeAccess('cyber'))
   @Mutation(() => InfrastructureImpactAssessment, { description: 'Completes an infrastructure-impact assessment with its risk and conclusions.' })
   async completeInfrastructureImpactAssessment(
     @Arg('input', () => CompleteAssessmentInput, { description: 'What to write.' }) input: CompleteAssessmentInput,
@@ -77,6 +84,7 @@ export class InfrastructureAssessmentResolver {
     return completeAssessment(ctx.em, kinds, input, {}, new Date());
   }
 
+  @Access(writeAccess('cyber'))
   @Mutation(() => InfrastructureFinding, { description: 'Records a finding of an infrastructure-impact assessment in progress.' })
   async recordInfrastructureFinding(
     @Arg('input', () => RecordInfrastructureFindingInput, { description: 'What to write.' }) input: RecordInfrastructureFindingInput,

@@ -1,5 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
+import { Access } from '../../kit/authorization/access';
+import { ANALYSTS_AND_PARTNERS } from '../../kit/authorization/access-rules';
 import { PageArgs, pageRequest } from '../../kit/pagination/page-args';
 import type { ConnectionValue } from '../../kit/pagination/connection-type';
 import { SortDirection } from '../../kit/schema/enums';
@@ -31,6 +33,7 @@ export class SectorResolver {
     return sectorsByCode(ctx).load(code);
   }
 
+  @Access(ANALYSTS_AND_PARTNERS)
   @FieldResolver(() => VulnerabilityConnection, { description: 'Vulnerabilities models found in this sector, newest first unless ordered otherwise.' })
   async vulnerabilities(
     @Root() sector: SectorRecord,

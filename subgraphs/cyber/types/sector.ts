@@ -24,4 +24,8 @@ export class Sector {
 export class Model {
   @Field(() => ID, { description: 'Identifier, shared by the three agencies.' })
   id!: string;
+
+  @Field(() => Boolean, { description: 'Whether the calling partner holds an active early-access grant for the model (Treasury decides).' })
+  @Directive('@external')
+  activeGrantForCaller!: boolean;
 }

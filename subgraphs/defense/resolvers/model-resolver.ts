@@ -1,5 +1,7 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
+import { Access } from '../../kit/authorization/access';
+import { AGENCY_ANALYSTS, CLASSIFIED } from '../../kit/authorization/access-rules';
 import { PageArgs, pageRequest } from '../../kit/pagination/page-args';
 import type { ConnectionValue } from '../../kit/pagination/connection-type';
 import { Capability, Severity } from '../../kit/schema/enums';
@@ -12,6 +14,7 @@ import { findingsBySector } from '../loaders/defense-loaders';
 
 @Resolver(() => Model)
 export class ModelPriorityResolver {
+  @Access(AGENCY_ANALYSTS)
   @FieldResolver(() => NationalSecurityPriority, {
     description: 'How urgently Defense must assess the model, from the capabilities recorded at intake.',
   })
@@ -23,6 +26,7 @@ export class ModelPriorityResolver {
 
 @Resolver(() => Sector)
 export class SectorFindingsResolver {
+  @Access(CLASSIFIED)
   @FieldResolver(() => SecurityFindingConnection, {
     description: 'National-security findings concerning this sector, most severe first.',
   })

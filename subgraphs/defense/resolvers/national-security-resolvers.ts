@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
+import { Access } from '../../kit/authorization/access';
+import { AGENCY_ANALYSTS, CLASSIFIED, DEFENSE_OR_AGREEMENT, writeAccess } from '../../kit/authorization/access-rules';
 import { actorOf } from '../../kit/context';
 import { assessmentResolvers } from '../../kit/assessments/assessment-resolvers';
 import { CompleteAssessmentInput } from '../../kit/assessments/assessment-schema';
@@ -43,6 +45,8 @@ export const nationalSecurityQueries = assessmentResolvers({
     findingConnection: SecurityFindingConnection,
   },
   names: { list: 'nationalSecurityAssessments', one: 'nationalSecurityAssessment' },
+  access: [AGENCY_ANALYSTS, DEFENSE_OR_AGREEMENT],
+  findingAccess: CLASSIFIED,
   visibleFindings: (ctx) => visibleFindings(ctx.caller),
 });
 
@@ -56,6 +60,7 @@ export class SecurityFindingResolver {
 
 @Resolver(() => NationalSecurityAssessment)
 export class NationalSecurityMutations {
+  @Access(writeAccess('defense'))
   @Mutation(() => NationalSecurityAssessment, { description: 'Opens a national-security assessment of a model.' })
   async openNationalSecurityAssessment(
     @Arg('input', () => OpenNationalSecurityAssessmentInput, { description: 'What to write.' }) input: OpenNationalSecurityAssessmentInput,
@@ -71,6 +76,7 @@ export class NationalSecurityMutations {
     );
   }
 
+  @Access(writeAccess('defense'))
   @Mutation(() => NationalSecurityAssessment, { description: 'Starts work on a planned national-security assessment.' })
   async startNationalSecurityAssessment(
     @Arg('id', () => ID, { description: 'Identifier.' }) id: string,
@@ -79,6 +85,7 @@ export class NationalSecurityMutations {
     return startAssessment(ctx.em, kinds, id, new Date());
   }
 
+  @Access(writeAccess('defense'))
   @Mutation(() => NationalSecurityAssessment, { description: 'Completes a national-security assessment with its risk and conclusions.' })
   async completeNationalSecurityAssessment(
     @Arg('input', () => CompleteAssessmentInput, { description: 'What to write.' }) input: CompleteAssessmentInput,
@@ -87,6 +94,7 @@ export class NationalSecurityMutations {
     return completeAssessment(ctx.em, kinds, input, {}, new Date());
   }
 
+  @Access(writeAccess('defense'))
   @Mutation(() => SecurityFinding, { description: 'Records a finding of a national-security assessment in progress.' })
   async recordSecurityFinding(
     @Arg('input', () => RecordSecurityFindingInput, { description: 'What to write.' }) input: RecordSecurityFindingInput,

@@ -1,4 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
+import { Access } from '../../kit/authorization/access';
+import { AGENCY_ANALYSTS, CLASSIFIED, DEFENSE_OR_AGREEMENT, classification } from '../../kit/authorization/access-rules';
 import { assessmentInterfaces } from '../../kit/assessments/assessment-schema';
 import { connectionType } from '../../kit/pagination/connection-type';
 import { Classification } from '../../kit/schema/enums';
@@ -9,12 +11,14 @@ export const { Assessment, Finding } = assessmentInterfaces(() => Model, {
   finding: 'SecurityFinding',
 });
 
+@Access(CLASSIFIED, classification('SECRET'))
 @ObjectType('SecurityFinding', { implements: Finding, description: 'What a national-security assessment found.' })
 export class SecurityFinding extends Finding {
   @Field(() => String, { description: 'Operational detail behind the finding, at the classification of the finding.' })
   details!: string;
 }
 
+@Access(AGENCY_ANALYSTS, DEFENSE_OR_AGREEMENT, classification('CUI'))
 @ObjectType('NationalSecurityAssessment', {
   implements: Assessment,
   description: "Defense's assessment of the national-security risk of a model: a weapon as well as a tool.",

@@ -13,6 +13,7 @@ import { rankOf, type AssessmentRecord, type FindingRecord } from './assessment-
 import { assessmentStatus } from './assessment-status';
 import { AssessmentFilter, AssessmentOrder, AssessmentSortField } from './assessment-schema';
 import { assessmentFilter, type AssessmentKinds } from './assessment-store';
+import { Access } from '../authorization/access';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ClassType = abstract new (...args: any[]) => object;
@@ -36,6 +37,10 @@ export interface AssessmentApi<A extends AssessmentRecord, F extends FindingReco
   readonly names: { readonly list: string; readonly one: string };
   /** How this agency resolves `Assessment.model` from a model id (a reference by default). */
   readonly resolveModel?: (modelId: string, ctx: SubgraphContext) => unknown;
+  /** Who may read the assessments (access-rules.ts); also applied to every field that lists them. */
+  readonly access: readonly string[];
+  /** Who may read the findings. */
+  readonly findingAccess: readonly string[];
   /** Findings a caller may see, e.g. up to their clearance. */
   readonly visibleFindings?: (ctx: SubgraphContext) => RowFilter<F>;
 }
@@ -56,6 +61,7 @@ export function assessmentResolvers<A extends AssessmentRecord, F extends Findin
 
   @Resolver(() => types.assessment)
   class AssessmentQueries {
+    @Access(api.access)
     @Query(() => types.assessmentConnection, {
       name: names.list,
       description: `Assessments by this agency, filtered and ordered (by due date unless told otherwise).`,
@@ -70,6 +76,7 @@ export function assessmentResolvers<A extends AssessmentRecord, F extends Findin
       return findPage(ctx.em, kinds.assessment, where, sortOf(orderBy), pageRequest(page));
     }
 
+    @Access(api.access)
     @Query(() => types.assessment, { name: names.one, nullable: true, description: 'One assessment by id.' })
     async one(@Arg('id', () => ID, { description: 'The assessment id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<A | null> {
       return entitiesById(ctx, kinds.assessment).load(id);
@@ -92,6 +99,7 @@ export function assessmentResolvers<A extends AssessmentRecord, F extends Findin
       return api.resolveModel ? api.resolveModel(record.modelId, ctx) : { id: record.modelId };
     }
 
+    @Access(api.findingAccess)
     @FieldResolver(() => types.findingConnection, { description: 'Findings of this assessment, most severe first.' })
     async findings(
       @Root() record: A,
@@ -115,6 +123,7 @@ export function assessmentResolvers<A extends AssessmentRecord, F extends Findin
 
   @Resolver(() => types.model)
   class ModelAssessments {
+    @Access(api.access)
     @FieldResolver(() => types.assessmentConnection, {
       name: names.list,
       description: `This agency's assessments of the model.`,

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { AgencySubgraph } from '../agency-subgraph';
 import { databaseConfigFor, type DatabaseConfig } from './database-config';
+import { DEFAULT_AGREEMENTS_FILE } from '../../../gateway/config/gateway-config';
 
 export interface SubgraphSettings {
   readonly host: string;
@@ -13,6 +14,8 @@ export interface SubgraphSettings {
   readonly allowDirectAccess: boolean;
   readonly production: boolean;
   readonly logSql: boolean;
+  /** Data-sharing agreements, for the `agreement:<id>` policies (the gateway's file). */
+  readonly agreementsFile: string;
 }
 
 function flag(value: string | undefined): boolean {
@@ -43,5 +46,6 @@ export function subgraphSettingsFromEnv(agency: AgencySubgraph, env: NodeJS.Proc
     allowDirectAccess,
     production,
     logSql: flag(env.ACCORD_LOG_SQL),
+    agreementsFile: env.ACCORD_AGREEMENTS ?? DEFAULT_AGREEMENTS_FILE,
   };
 }

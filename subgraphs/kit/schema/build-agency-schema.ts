@@ -6,6 +6,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type GraphQLSchema } from 'graphql';
 import { DateTime } from './date-time';
 import { validateInput } from './validate-input';
+import { AUTHENTICATED } from '../authorization/access-rules';
 import { SCHEMA_LINK_HEADER } from './federation-link';
 import type { SubgraphContext } from '../context';
 
@@ -40,7 +41,10 @@ export async function buildAgencySchema(parts: AgencySchemaParts): Promise<Agenc
     emitSchemaFile: false,
   });
   // graphql-js' printSchema drops directives; this printer keeps @key, @shareable and the rest.
-  const sdl = `${SCHEMA_LINK_HEADER}\n${printSchemaWithDirectives(typeSchema)}\n`;
+  // Everything needs an authenticated caller: the root types say so (see access-rules.ts).
+  const roots = [typeSchema.getQueryType(), typeSchema.getMutationType()].filter((type) => type !== null && type !== undefined);
+  const rootRules = roots.map((type) => `extend type ${type.name} ${AUTHENTICATED}`).join('\n');
+  const sdl = `${SCHEMA_LINK_HEADER}\n${printSchemaWithDirectives(typeSchema)}\n\n${rootRules}\n`;
   const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<SubgraphContext>;
   for (const [typeName, resolveReference] of Object.entries(parts.references)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), __resolveReference: resolveReference } as never;

@@ -14,6 +14,9 @@ import type { DatabaseConfig } from '../config/database-config';
 import { createSubgraphMetrics } from './subgraph-metrics';
 import getRawBody from 'raw-body';
 import type { Caller } from '../../../gateway/identity/caller';
+import type { PolicyEngine } from '../../../gateway/authorization/policies/engine';
+import { enforceAccess } from '../authorization/enforce-access';
+import { readSubgraphRules } from '../authorization/subgraph-rules';
 
 /** Who is calling, as established from the request's headers (the gateway's token). */
 export interface RequestIdentity {
@@ -40,6 +43,8 @@ export interface StartSubgraphOptions {
   readonly port: number;
   readonly database: DatabaseConfig;
   readonly authenticate: Authenticate;
+  /** Decides the `@policy` names of the schema for each caller (the same engine as the gateway's). */
+  readonly policies: PolicyEngine;
   /** Production mode: no stack traces or internal messages in responses. */
   readonly production?: boolean;
   readonly logSql?: boolean;
@@ -62,6 +67,7 @@ export async function startSubgraph(
   options: StartSubgraphOptions,
 ): Promise<RunningSubgraph> {
   const { schema, sdl } = await buildAgencySchema(definition.schema);
+  enforceAccess(schema, readSubgraphRules(definition.name, sdl), options.policies);
   const database = await openDatabase({
     database: options.database,
     entities: definition.entities,

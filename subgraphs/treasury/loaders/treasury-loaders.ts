@@ -1,5 +1,5 @@
 // Treasury's per-request loaders: the kit's batch loaders with Treasury's row filters applied.
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import type { SubgraphContext } from '../../kit/context';
 import { connectionsByParent, entitiesById } from '../../kit/loaders/entity-loaders';
 import type { ConnectionValue } from '../../kit/pagination/connection-type';
@@ -43,6 +43,23 @@ export function grantsBy(
     sort: { property: 'startsAt', direction: SortDirection.DESC },
     page,
   });
+}
+
+/** For the calling partner: which of these models it holds an active grant for. */
+export function activeGrantOfCaller(ctx: SubgraphContext): DataLoader<string, boolean> {
+  const org = ctx.caller?.agency === 'partner' ? ctx.caller.org : null;
+  return ctx.loaders.get(`EarlyAccessGrant#active-for:${org ?? ''}`, () =>
+    new DataLoader<string, boolean>(async (modelIds) => {
+      if (!org) return modelIds.map(() => false);
+      const grants = await ctx.em.find(EarlyAccessGrantRecord, {
+        partner: org,
+        model: { $in: [...modelIds] },
+        ...activeGrantFilter(new Date()),
+      });
+      const held = new Set(grants.map((grant) => grant.model.id));
+      return modelIds.map((id) => held.has(id));
+    }),
+  );
 }
 
 export function modelsByDeveloper(ctx: SubgraphContext, page: PageRequest): DataLoader<string, ConnectionValue<ModelRecord>> {

@@ -1,5 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
+import { Access } from '../../kit/authorization/access';
+import { TREASURY_ONLY } from '../../kit/authorization/access-rules';
 import { PageArgs, pageRequest } from '../../kit/pagination/page-args';
 import { findPage } from '../../kit/pagination/keyset';
 import type { ConnectionValue } from '../../kit/pagination/connection-type';
@@ -22,7 +24,8 @@ export class DeveloperResolver {
     return developersById(ctx).load(id);
   }
 
-  @FieldResolver(() => DeveloperContact, { description: "The developer's security contact." })
+  @Access(TREASURY_ONLY)
+  @FieldResolver(() => DeveloperContact, { description: "The developer's security contact. Treasury only." })
   contact(@Root() developer: DeveloperRecord): DeveloperContact {
     return { name: developer.contactName, email: developer.contactEmail, phone: developer.contactPhone };
   }

@@ -1,5 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
+import { Access } from '../../kit/authorization/access';
+import { AGENCY_ANALYSTS, writeAccess } from '../../kit/authorization/access-rules';
 import { actorOf } from '../../kit/context';
 import { assessmentResolvers } from '../../kit/assessments/assessment-resolvers';
 import { OpenAssessmentInput } from '../../kit/assessments/assessment-schema';
@@ -44,12 +46,15 @@ export const financialAssessmentQueries = assessmentResolvers({
     findingConnection: FinancialFindingConnection,
   },
   names: { list: 'financialStabilityAssessments', one: 'financialStabilityAssessment' },
+  access: [AGENCY_ANALYSTS],
+  findingAccess: [AGENCY_ANALYSTS],
   // Treasury holds the model records: resolve the whole model, not just a reference.
   resolveModel: (modelId, ctx) => modelsById(ctx).load(modelId),
 });
 
 @Resolver(() => FinancialStabilityAssessment)
 export class FinancialAssessmentMutations {
+  @Access(writeAccess('treasury'))
   @Mutation(() => FinancialStabilityAssessment, { description: 'Opens a financial-stability assessment of a model in review.' })
   async openFinancialStabilityAssessment(
     @Arg('input', () => OpenAssessmentInput, { description: 'What to write.' }) input: OpenAssessmentInput,
@@ -65,11 +70,13 @@ export class FinancialAssessmentMutations {
     return openAssessment(ctx.em, kinds, input, {}, actorOf(ctx), now);
   }
 
+  @Access(writeAccess('treasury'))
   @Mutation(() => FinancialStabilityAssessment, { description: 'Starts work on a planned financial-stability assessment.' })
   async startFinancialStabilityAssessment(@Arg('id', () => ID, { description: 'Identifier.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<FinancialAssessmentRecord> {
     return startAssessment(ctx.em, kinds, id, new Date());
   }
 
+  @Access(writeAccess('treasury'))
   @Mutation(() => FinancialStabilityAssessment, { description: 'Completes a financial-stability assessment with its risk and conclusions.' })
   async completeFinancialStabilityAssessment(
     @Arg('input', () => CompleteFinancialStabilityAssessmentInput, { description: 'What to write.' }) input: CompleteFinancialStabilityAssessmentInput,
@@ -78,6 +85,7 @@ export class FinancialAssessmentMutations {
     return completeAssessment(ctx.em, kinds, input, { systemicRiskScore: input.systemicRiskScore ?? null }, new Date());
   }
 
+  @Access(writeAccess('treasury'))
   @Mutation(() => FinancialFinding, { description: 'Records a finding of a financial-stability assessment in progress.' })
   async recordFinancialFinding(
     @Arg('input', () => RecordFinancialFindingInput, { description: 'What to write.' }) input: RecordFinancialFindingInput,

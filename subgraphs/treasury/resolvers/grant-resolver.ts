@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
+import { Access } from '../../kit/authorization/access';
+import { writeAccess } from '../../kit/authorization/access-rules';
 import { actorOf } from '../../kit/context';
 import { Model } from '../types/model';
 import { EarlyAccessGrant, Partner } from '../types/partner';
@@ -27,6 +29,7 @@ export class GrantResolver {
     return grant.isActiveAt(new Date());
   }
 
+  @Access(writeAccess('treasury'))
   @Mutation(() => EarlyAccessGrant, { description: 'Grants a trusted partner early access to a model in review.' })
   async grantEarlyAccess(
     @Arg('input', () => GrantEarlyAccessInput, { description: 'What to write.' }) input: GrantEarlyAccessInput,
@@ -35,6 +38,7 @@ export class GrantResolver {
     return grantEarlyAccess(ctx.em, input, actorOf(ctx), new Date());
   }
 
+  @Access(writeAccess('treasury'))
   @Mutation(() => EarlyAccessGrant, { description: 'Ends an early-access grant now.' })
   async revokeEarlyAccess(@Arg('id', () => ID, { description: 'Identifier.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<EarlyAccessGrantRecord> {
     return revokeEarlyAccess(ctx.em, id, new Date());

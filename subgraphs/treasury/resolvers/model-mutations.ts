@@ -1,5 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
+import { Access } from '../../kit/authorization/access';
+import { writeAccess } from '../../kit/authorization/access-rules';
 import { Model } from '../types/model';
 import { SubmitModelInput } from '../types/inputs';
 import type { ModelRecord } from '../data/model-record';
@@ -7,6 +9,7 @@ import { submitModel, withdrawModel } from '../data/model-store';
 
 @Resolver(() => Model)
 export class ModelMutations {
+  @Access(writeAccess('treasury'))
   @Mutation(() => Model, { description: 'Submits a model for voluntary security assessment before its release.' })
   async submitModel(
     @Arg('input', () => SubmitModelInput, { description: 'What to write.' }) input: SubmitModelInput,
@@ -15,6 +18,7 @@ export class ModelMutations {
     return submitModel(ctx.em, input, new Date());
   }
 
+  @Access(writeAccess('treasury'))
   @Mutation(() => Model, { description: 'Records that the developer opted out of the review. Allowed any time before release.' })
   async withdrawModel(
     @Arg('id', () => ID, { description: 'Identifier.' }) id: string,

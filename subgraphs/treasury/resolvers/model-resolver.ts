@@ -1,5 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
+import { Access } from '../../kit/authorization/access';
+import { PARTNER_PROGRAMME } from '../../kit/authorization/access-rules';
 import { PageArgs, pageRequest } from '../../kit/pagination/page-args';
 import { findPage } from '../../kit/pagination/keyset';
 import type { ConnectionValue } from '../../kit/pagination/connection-type';
@@ -16,7 +18,7 @@ import { ReviewWindow } from '../types/review-window';
 import { ModelFilter, ModelOrder } from '../types/inputs';
 import { ModelSortField, Participation } from '../types/treasury-enums';
 import { EarlyAccessGrantConnection, ModelConnection } from '../types/connections';
-import { developersById, grantsBy, modelsById } from '../loaders/treasury-loaders';
+import { activeGrantOfCaller, developersById, grantsBy, modelsById } from '../loaders/treasury-loaders';
 import { SortDirection } from '../../kit/schema/enums';
 
 @Resolver(() => Model)
@@ -59,6 +61,13 @@ export class ModelResolver {
     return participationOf(model, new Date());
   }
 
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the calling partner holds an active early-access grant for this model; false for callers who are not partners.',
+  })
+  async activeGrantForCaller(@Root() model: ModelRecord, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+    return activeGrantOfCaller(ctx).load(model.id);
+  }
+
   @FieldResolver(() => ReviewWindow, { description: 'When the government may assess the model.' })
   reviewWindow(@Root() model: ModelRecord): ReviewWindow {
     const now = new Date();
@@ -71,6 +80,7 @@ export class ModelResolver {
     };
   }
 
+  @Access(PARTNER_PROGRAMME)
   @FieldResolver(() => EarlyAccessGrantConnection, { description: 'Early access granted to partners for this model, newest first.' })
   async earlyAccessGrants(
     @Root() model: ModelRecord,

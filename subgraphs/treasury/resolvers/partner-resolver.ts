@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { SubgraphContext } from '../../kit/context';
+import { Access } from '../../kit/authorization/access';
+import { PARTNER_PROGRAMME } from '../../kit/authorization/access-rules';
 import { PageArgs, pageRequest } from '../../kit/pagination/page-args';
 import { findPage } from '../../kit/pagination/keyset';
 import type { ConnectionValue } from '../../kit/pagination/connection-type';
@@ -15,6 +17,7 @@ import { grantsBy, partnersById, partnersBySector } from '../loaders/treasury-lo
 
 @Resolver(() => Partner)
 export class PartnerResolver {
+  @Access(PARTNER_PROGRAMME)
   @Query(() => PartnerConnection, { description: 'Trusted partners, by name.' })
   async partners(
     @Args(() => PageArgs) page: PageArgs,
@@ -28,6 +31,7 @@ export class PartnerResolver {
     return findPage(ctx.em, PartnerRecord, where, { property: 'name', direction: SortDirection.ASC }, pageRequest(page));
   }
 
+  @Access(PARTNER_PROGRAMME)
   @Query(() => Partner, { nullable: true, description: 'One partner by id.' })
   async partner(@Arg('id', () => ID, { description: 'Identifier.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<PartnerRecord | null> {
     return partnersById(ctx).load(id);
@@ -38,6 +42,7 @@ export class PartnerResolver {
     return { code: partner.sectorCode };
   }
 
+  @Access(PARTNER_PROGRAMME)
   @FieldResolver(() => EarlyAccessGrantConnection, { description: "The partner's early-access grants, newest first." })
   async grants(
     @Root() partner: PartnerRecord,
@@ -51,6 +56,7 @@ export class PartnerResolver {
 
 @Resolver(() => Sector)
 export class SectorPartnersResolver {
+  @Access(PARTNER_PROGRAMME)
   @FieldResolver(() => PartnerConnection, { description: 'Trusted partners in this sector, by name.' })
   async partners(
     @Root() sector: Sector,

@@ -1,4 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Access } from '../../kit/authorization/access';
+import { TREASURY_ONLY, classification } from '../../kit/authorization/access-rules';
 
 @ObjectType('DeveloperContact', { description: "How Treasury reaches a developer's security team." })
 export class DeveloperContact {
@@ -23,6 +25,7 @@ export class Developer {
   @Field(() => String, { description: 'Country of the headquarters (ISO 3166-1 alpha-2).' })
   country!: string;
 
-  @Field(() => String, { description: 'Commercial terms agreed with the developer for the review programme.' })
+  @Field(() => String, { description: 'Commercial terms agreed with the developer for the review programme. Treasury only.' })
+  @Access(TREASURY_ONLY, classification('CUI'))
   commercialTerms!: string;
 }

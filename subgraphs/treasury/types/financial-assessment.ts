@@ -1,4 +1,6 @@
 import { Field, Float, ObjectType } from 'type-graphql';
+import { Access } from '../../kit/authorization/access';
+import { AGENCY_ANALYSTS } from '../../kit/authorization/access-rules';
 import { assessmentInterfaces } from '../../kit/assessments/assessment-schema';
 import { connectionType } from '../../kit/pagination/connection-type';
 import { FinancialMarket } from './treasury-enums';
@@ -9,12 +11,14 @@ export const { Assessment, Finding } = assessmentInterfaces(() => Model, {
   finding: 'FinancialFinding',
 });
 
+@Access(AGENCY_ANALYSTS)
 @ObjectType('FinancialFinding', { implements: Finding, description: 'What a financial-stability assessment found.' })
 export class FinancialFinding extends Finding {
   @Field(() => FinancialMarket, { description: 'The part of the financial system affected.' })
   affectedMarket!: FinancialMarket;
 }
 
+@Access(AGENCY_ANALYSTS)
 @ObjectType('FinancialStabilityAssessment', {
   implements: Assessment,
   description: "Treasury's assessment of the systemic risk a model poses to the financial system.",

@@ -1,6 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Access } from '../../kit/authorization/access';
+import { PARTNER_PROGRAMME } from '../../kit/authorization/access-rules';
 import { PartnerKind } from './treasury-enums';
 
+@Access(PARTNER_PROGRAMME)
 @ObjectType('Partner', { description: 'A trusted organisation with early access to frontier models, to harden critical infrastructure.' })
 export class Partner {
   @Field(() => ID, { description: 'Identifier; also the `org` claim of the partner’s tokens.' })
@@ -19,6 +22,7 @@ export class Partner {
   joinedAt!: Date;
 }
 
+@Access(PARTNER_PROGRAMME)
 @ObjectType('EarlyAccessGrant', { description: "A partner's early access to one model, for a purpose and a period." })
 export class EarlyAccessGrant {
   @Field(() => ID, { description: 'Identifier.' })
