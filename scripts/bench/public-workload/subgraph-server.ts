@@ -25,6 +25,8 @@ export interface SubgraphServerStats {
   readonly requests: Record<string, number>;
   /** Entity representations received (`variables.representations`), duplicates included. */
   readonly representations: Record<string, number>;
+  /** Requests answered from the memo, without executing. */
+  readonly memoHits: Record<string, number>;
 }
 
 export interface RunningSubgraphServer {
@@ -94,6 +96,7 @@ export function startSubgraphServer(options: SubgraphServerOptions): Promise<Run
   }
   let requests: Record<string, number> = {};
   let representations: Record<string, number> = {};
+  let memoHits: Record<string, number> = {};
   const representationsByBody = new Map<string, number>();
 
   function count(path: string, body: string, request: GraphQLRequestBody | null): void {
@@ -119,6 +122,7 @@ export function startSubgraphServer(options: SubgraphServerOptions): Promise<Run
       const hit = memo ? route.memo.get(body) : undefined;
       if (hit) {
         count(path, body, null);
+        memoHits[path.slice(1)] = (memoHits[path.slice(1)] ?? 0) + 1;
         return send(res, 200, hit);
       }
       let request: GraphQLRequestBody;
@@ -150,10 +154,11 @@ export function startSubgraphServer(options: SubgraphServerOptions): Promise<Run
       resolve({
         url: `http://${address}:${port}`,
         port,
-        stats: () => ({ requests: { ...requests }, representations: { ...representations } }),
+        stats: () => ({ requests: { ...requests }, representations: { ...representations }, memoHits: { ...memoHits } }),
         resetStats: () => {
           requests = {};
           representations = {};
+          memoHits = {};
         },
         close: () =>
           new Promise<void>((done, fail) => {
