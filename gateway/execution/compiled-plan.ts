@@ -9,6 +9,11 @@ export interface CompiledFetch {
   readonly serviceName: string;
   /** Queries may be sent again after a stale keep-alive connection; mutations may not. */
   readonly repeatable: boolean;
+  /**
+   * Entity fetches of queries: equal keys (same subgraph, operation and rewrites) may share one
+   * request. Null for fetches that must go alone.
+   */
+  readonly batchKey: string | null;
   /** The request body up to the value of `"variables"`. */
   readonly bodyHead: string;
   readonly variableUsages: readonly string[];
@@ -34,12 +39,23 @@ export interface CompiledPlan {
   readonly serviceNames: ReadonlySet<string>;
 }
 
+/** The operation without its name: the planner names every fetch differently, even when they ask the same. */
+function unnamed(node: FetchNode): string {
+  return node.operationName ? node.operation.replace(` ${node.operationName}`, '') : node.operation;
+}
+
 function compileFetch(node: FetchNode, relations: TypeRelations): CompiledFetch {
   const operationName = node.operationName ? `,"operationName":${JSON.stringify(node.operationName)}` : '';
+  const bodyHead = `{"query":${JSON.stringify(node.operation)}${operationName},"variables":`;
+  const repeatable = node.operationKind === 'query';
   return {
     serviceName: node.serviceName,
-    repeatable: node.operationKind === 'query',
-    bodyHead: `{"query":${JSON.stringify(node.operation)}${operationName},"variables":`,
+    repeatable,
+    batchKey:
+      repeatable && node.requires
+        ? `${node.serviceName}\u0000${unnamed(node)}\u0000${JSON.stringify(node.outputRewrites ?? null)}`
+        : null,
+    bodyHead,
     variableUsages: node.variableUsages ?? [],
     representations: node.requires
       ? new RepresentationWriter(node.requires, compileRewrites(relations, node.inputRewrites), relations)

@@ -12,6 +12,8 @@ interface Case {
   readonly variables?: Record<string, unknown>;
   /** What the response must show, beyond being equal to Apollo Gateway's. */
   readonly check?: (response: ReturnType<typeof wire>) => void;
+  /** Requests Accord must send, per subgraph. */
+  readonly requests?: Record<string, number>;
   /** Where Accord deliberately differs from Apollo Gateway: replaces the equality of errors. */
   readonly divergence?: (accord: ReturnType<typeof wire>, stock: ReturnType<typeof wire>) => void;
 }
@@ -121,6 +123,15 @@ const CASES: Case[] = [
     ),
   },
   {
+    name: 'entity fetches of the same fields at two paths, sent as one request, errors mapped to both',
+    query: `{ b1: book(id: "b1") { flaky } items { ... on Book { flaky } } }`,
+    requests: { catalog: 1, reviews: 1 },
+    divergence: entityErrorPaths(
+      [['b1', 'flaky'], ['items', 0, 'flaky'], ['items', 3, 'flaky']],
+      [['b1', 'flaky'], ['items', 0, 'flaky'], ['items', 2, 'flaky']],
+    ),
+  },
+  {
     name: 'a failing non-null entity field nulls the entity and, through [Item!]!, the list',
     query: `{ items { id ... on Book { priceStrict } } }`,
     check: (r) => expect(r.data).toBeNull(),
@@ -172,10 +183,12 @@ describe('Accord executes like Apollo Gateway', () => {
     await subgraphs.close();
   });
 
-  for (const { name, query, variables, check, divergence } of CASES) {
+  for (const { name, query, variables, check, requests, divergence } of CASES) {
     it(name, async () => {
       const stock = wire(await gateways.stock(query, variables));
+      subgraphs.resetStats();
       const accord = wire((await gateways.accord(query, { variables })).response);
+      if (requests) expect(subgraphs.stats().requests).toEqual(requests);
       expect(JSON.stringify(accord.data)).toBe(JSON.stringify(stock.data));
       if (divergence) {
         divergence(accord, stock);
