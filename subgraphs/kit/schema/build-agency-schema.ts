@@ -31,6 +31,12 @@ export interface AgencySchema {
   readonly sdl: string;
 }
 
+/** Identical in every subgraph, so that composition keeps them as they are. */
+const ROOT_DESCRIPTIONS = {
+  Query: 'What can be read. Every field needs an authenticated caller; many need more (see each type).',
+  Mutation: "Changes to the review records. Each needs the owning agency's write scope and membership of that agency.",
+};
+
 export async function buildAgencySchema(parts: AgencySchemaParts): Promise<AgencySchema> {
   const typeSchema = await buildSchema({
     resolvers: parts.resolvers,
@@ -43,6 +49,7 @@ export async function buildAgencySchema(parts: AgencySchemaParts): Promise<Agenc
   // graphql-js' printSchema drops directives; this printer keeps @key, @shareable and the rest.
   // Everything needs an authenticated caller: the root types say so (see access-rules.ts).
   const roots = [typeSchema.getQueryType(), typeSchema.getMutationType()].filter((type) => type !== null && type !== undefined);
+  for (const root of roots) root.description = ROOT_DESCRIPTIONS[root.name as keyof typeof ROOT_DESCRIPTIONS];
   const rootRules = roots.map((type) => `extend type ${type.name} ${AUTHENTICATED}`).join('\n');
   const sdl = `${SCHEMA_LINK_HEADER}\n${printSchemaWithDirectives(typeSchema)}\n\n${rootRules}\n`;
   const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<SubgraphContext>;
