@@ -12,7 +12,7 @@ import type {
 } from '@apollo/server-gateway-interface';
 import type { GraphQLSchema } from 'graphql';
 import { loadSupergraph, type LoadedSupergraph, type LoadSupergraphOptions } from './supergraph/loaded-supergraph';
-import { runOperation, type OperationOutcome, type OperationRequest, type PipelineSettings } from './request-pipeline';
+import { runOperation, type OperationRequest, type PipelineSettings } from './request-pipeline';
 import type { GatewayContext } from './gateway-context';
 
 export interface AccordGatewayOptions {
@@ -20,8 +20,6 @@ export interface AccordGatewayOptions {
   readonly supergraphSdl: string;
   readonly load: LoadSupergraphOptions;
   readonly pipeline: PipelineSettings;
-  /** Called with every finished operation before its response is sent (the audit trail). */
-  readonly onOutcome?: (request: OperationRequest, outcome: OperationOutcome, loaded: LoadedSupergraph) => Promise<void>;
 }
 
 export class AccordGateway implements GatewayInterface {
@@ -79,7 +77,8 @@ export class AccordGateway implements GatewayInterface {
       signal: context.signal,
     };
     const outcome = await runOperation(loaded, request, this.options.pipeline);
-    await this.options.onOutcome?.(request, outcome, loaded);
+    // The audit plugin records it before the response is sent.
+    context.audit.pipeline = { outcome, supergraphId: loaded.id };
     return outcome.response as Awaited<ReturnType<GatewayExecutor>>;
   };
 }

@@ -19,6 +19,7 @@ const OPTIONS = {
   agreements: { type: 'string' },
   'gateway-key': { type: 'string' },
   'audit-file': { type: 'string' },
+  'audit-database-url': { type: 'string' },
   'authorization-mode': { type: 'string' },
   'authorization-errors': { type: 'string' },
   'require-authentication': { type: 'boolean' },
@@ -28,7 +29,8 @@ const OPTIONS = {
 
 const USAGE = `usage: npm run gateway -- [--supergraph FILE|URL] [--port N] [--jwks FILE|URL] [--config FILE]
   [--issuer ISS] [--audience AUD] [--agreements FILE] [--authorization-mode filter|reject|dry-run]
-  [--authorization-errors errors|extensions|disabled] [--require-authentication] [--subgraph-timeout-ms MS]`;
+  [--authorization-errors errors|extensions|disabled] [--require-authentication] [--subgraph-timeout-ms MS]
+  [--audit-file FILE | --audit-database-url postgres://...]`;
 
 /** Development defaults: the local token issuer and the gateway's own key, created on first use. */
 async function withDevelopmentDefaults(config: GatewayConfig, flags: Record<string, unknown>): Promise<GatewayConfig> {

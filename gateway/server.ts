@@ -18,11 +18,17 @@ import { readSigningKey } from './identity/key-files';
 import { createGatewayTokenSigner } from './identity/gateway-token';
 import { readSupergraph } from './supergraph/read-supergraph';
 import { createGatewayHttpHandler } from './http/gateway-http-handler';
+import { auditPlugin } from './audit/audit-plugin';
+import { openAuditSink } from './audit/open-audit-sink';
+import { refusalRecorder } from './audit/refusal-recorder';
+import type { AuditSink } from './audit/audit-sink';
 
 export interface RunningGateway {
   readonly url: string;
   readonly port: number;
   readonly gateway: AccordGateway;
+  /** Where every request's audit record goes. */
+  readonly audit: AuditSink;
   close(): Promise<void>;
 }
 
@@ -52,6 +58,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       signer: createGatewayTokenSigner({ privateKey: signingKey.privateKey, keyId: signingKey.keyId }),
     },
   });
+  // A gateway that cannot keep an audit trail does not start.
+  const audit = await openAuditSink(config.audit);
+  const currentSupergraphId = () => gateway.supergraph.id;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
@@ -60,9 +69,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      auditPlugin({ sink: audit, currentSupergraphId }),
     ],
   });
-  await apollo.start();
+  try {
+    await apollo.start();
+  } catch (error) {
+    await audit.close();
+    throw error;
+  }
   const unknown = gateway.supergraph.unknownPolicies;
   if (unknown.length) {
     console.warn(`warning: the supergraph uses policies this gateway does not know; they always deny: ${unknown.join(', ')}`);
@@ -77,6 +92,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     },
     readiness: async () => ({ ready: true, details: { supergraph: gateway.supergraph.id } }),
     maxBodyBytes: MAX_BODY_BYTES,
+    recordRefusal: refusalRecorder(audit, currentSupergraphId),
   });
   const server = http.createServer(handler);
   await new Promise<void>((resolve, reject) => {
@@ -89,12 +105,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     url: `http://${host}:${port}/graphql`,
     port,
     gateway,
+    audit,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
       await apollo.stop();
+      await audit.close();
     },
   };
 }

@@ -34,8 +34,10 @@ export interface GatewayConfig {
   /** The private key that signs the gateway's tokens to the subgraphs (a JWK file). */
   readonly gatewayKeyFile: string;
   readonly audit: {
-    /** Append-only JSON-lines file. */
+    /** Append-only JSON-lines file, used unless a database is configured. */
     readonly file: string;
+    /** PostgreSQL URL: records go to its `accord_audit` table instead of the file. */
+    readonly databaseUrl: string | null;
   };
   readonly production: boolean;
   readonly dataDir: string;
@@ -68,6 +70,12 @@ function positive(value: unknown, name: string): number {
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: string): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+}
+
+function postgresUrl(value: unknown, name: string): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'string' && /^postgres(ql)?:\/\//.test(value)) return value;
+  throw new ConfigError(`${name} must be a postgres:// or postgresql:// URL`);
 }
 
 function flag(value: unknown): boolean {
@@ -136,6 +144,7 @@ export function loadGatewayConfig({ flags, env, dataDir, repoRoot }: ConfigInput
     gatewayKeyFile: String(pick('gateway-key', 'ACCORD_GATEWAY_KEY', 'gatewayKey') ?? path.join(dataDir, 'keys', 'gateway.private.jwk.json')),
     audit: {
       file: String(pick('audit-file', 'ACCORD_AUDIT_FILE', 'auditFile') ?? path.join(dataDir, 'audit.jsonl')),
+      databaseUrl: postgresUrl(pick('audit-database-url', 'ACCORD_AUDIT_DATABASE_URL', 'auditDatabaseUrl'), 'audit database URL'),
     },
     production,
     dataDir,

@@ -1,11 +1,14 @@
 // The gateway's HTTP front: health and readiness, then for GraphQL requests a request id,
-// the caller's identity (401 on a bad token), the body, and Apollo Server.
+// the caller's identity (401 on a bad token), the body, and Apollo Server. Requests refused here,
+// before Apollo Server's plugins see them, get their audit record here.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import getRawBody from 'raw-body';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { Caller } from '../identity/caller';
 import { IdentityError } from '../identity/identity-error';
-import type { GatewayContext } from '../gateway-context';
+import { newRequestAudit, type GatewayContext } from '../gateway-context';
+import type { RequestRefusal } from '../audit/build-record';
+import { AUDIT_UNAVAILABLE, AUDIT_UNAVAILABLE_MESSAGE, AUDIT_UNAVAILABLE_STATUS } from '../audit/audit-unavailable';
 import { requestIdFrom } from './request-id';
 import { sendError, sendJson } from './json-response';
 
@@ -16,13 +19,42 @@ export interface GatewayHttpOptions {
   /** Readiness report for GET /ready: ready, plus details. */
   readonly readiness: () => Promise<{ ready: boolean; details: Record<string, unknown> }>;
   readonly maxBodyBytes: number;
+  /** Writes the audit record of a refused request; resolves once it is durable, rejects if it cannot be written. */
+  readonly recordRefusal: (refusal: RequestRefusal) => Promise<void>;
 }
 
 const GRAPHQL_PATHS = new Set(['/', '/graphql']);
 
+/** The error codes of a JSON error response, for the audit record of a request Apollo Server refused. */
+function errorCodesOf(body: string): string[] {
+  try {
+    const errors = (JSON.parse(body) as { errors?: Array<{ extensions?: { code?: unknown } }> }).errors ?? [];
+    return [...new Set(errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'BAD_REQUEST')))];
+  } catch {
+    return ['BAD_REQUEST'];
+  }
+}
+
 export function createGatewayHttpHandler(options: GatewayHttpOptions) {
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
     const idHeader = { 'x-request-id': requestId };
+
+    /** Records the refusal; true once it is durable. Otherwise answers AUDIT_UNAVAILABLE (fail closed) and returns false. */
+    async function recorded(caller: Caller | null, status: number, errorCodes: readonly string[]): Promise<boolean> {
+      try {
+        await options.recordRefusal({ requestId, caller, status, errorCodes });
+        return true;
+      } catch {
+        // The sink has reported the cause; the client learns only that the request was not served.
+        sendError(res, AUDIT_UNAVAILABLE_STATUS, AUDIT_UNAVAILABLE, AUDIT_UNAVAILABLE_MESSAGE, idHeader);
+        return false;
+      }
+    }
+
+    async function refuse(caller: Caller | null, status: number, code: string, message: string, headers: Record<string, string> = idHeader) {
+      if (await recorded(caller, status, [code])) sendError(res, status, code, message, headers);
+    }
+
     let caller: Caller | null;
     try {
       caller = await options.identify(req.headers.authorization);
@@ -30,7 +62,7 @@ export function createGatewayHttpHandler(options: GatewayHttpOptions) {
       if (!(error instanceof IdentityError)) throw error;
       const headers: Record<string, string> = { ...idHeader };
       if (error.wwwAuthenticate) headers['www-authenticate'] = error.wwwAuthenticate;
-      return sendError(res, error.status, error.code, error.message, headers);
+      return refuse(null, error.status, error.code, error.message, headers);
     }
 
     let body: unknown;
@@ -41,14 +73,14 @@ export function createGatewayHttpHandler(options: GatewayHttpOptions) {
       } catch (error) {
         const tooLarge = (error as { type?: string }).type === 'entity.too.large';
         return tooLarge
-          ? sendError(res, 413, 'BODY_TOO_LARGE', `Request body is larger than ${options.maxBodyBytes} bytes`, idHeader)
-          : sendError(res, 400, 'BAD_REQUEST', 'Request body could not be read', idHeader);
+          ? refuse(caller, 413, 'BODY_TOO_LARGE', `Request body is larger than ${options.maxBodyBytes} bytes`)
+          : refuse(caller, 400, 'BAD_REQUEST', 'Request body could not be read');
       }
       if (raw.length > 0) {
         try {
           body = JSON.parse(raw.toString('utf8'));
         } catch {
-          return sendError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON', idHeader);
+          return refuse(caller, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
         }
       }
     }
@@ -63,11 +95,19 @@ export function createGatewayHttpHandler(options: GatewayHttpOptions) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-    const context: GatewayContext = { caller, requestId, signal: abort.signal };
+    const context: GatewayContext = { caller, requestId, signal: abort.signal, audit: newRequestAudit() };
     const response = await options.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context });
+    const status = response.status ?? 200;
+    // Apollo Server refused the request before its plugins ran (malformed request, CSRF check, ...).
+    // A landing page (200) is not an operation and leaves no record.
+    if (!context.audit.recorded && status >= 400) {
+      context.audit.recorded = true;
+      const codes = response.body.kind === 'complete' ? errorCodesOf(response.body.string) : ['BAD_REQUEST'];
+      if (!(await recorded(caller, status, codes))) return;
+    }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.setHeader('x-request-id', requestId);
-    res.statusCode = response.status ?? 200;
+    res.statusCode = status;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
       return;
