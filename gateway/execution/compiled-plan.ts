@@ -1,6 +1,7 @@
 // A query plan turned, once, into what execution needs at hand: each fetch's request body
 // prepared up to its variables, its representation writer and its rewrites.
 import type { FetchNode, PlanNode, QueryPlan, SubscriptionNode } from '@apollo/query-planner';
+import { PlanningError } from '../planning/errors';
 import { compileRewrites, type DataRewriter } from './data-rewrites';
 import { RepresentationWriter } from './representations';
 import type { TypeRelations } from './type-relations';
@@ -82,9 +83,9 @@ function compileNode(node: PlanNode | SubscriptionNode, relations: TypeRelations
         elseClause: node.elseClause ? compileNode(node.elseClause, relations, services) : null,
       };
     case 'Defer':
-      throw new Error('@defer is not supported by this gateway');
+      throw new PlanningError('DEFER_NOT_SUPPORTED', '@defer is not supported by this gateway');
     case 'Subscription':
-      throw new Error('Subscriptions are not supported by this gateway');
+      throw new PlanningError('SUBSCRIPTION_NOT_SUPPORTED', 'Subscriptions are not supported by this gateway');
   }
 }
 

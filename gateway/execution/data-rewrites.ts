@@ -1,6 +1,7 @@
 // Applies the query plan's data rewrites (`inputRewrites` on representations before they are
 // sent, `outputRewrites` on what a subgraph returned), as Apollo Gateway does.
 import type { FetchDataRewrite } from '@apollo/query-planner';
+import { PlanningError } from '../planning/errors';
 import { setOwn } from './own';
 import type { TypeRelations } from './type-relations';
 
@@ -58,7 +59,7 @@ export function compileRewrites(
     if (rewrite.path.length === 0) continue;
     const last = rewrite.path[rewrite.path.length - 1];
     if (last.startsWith(FRAGMENT_PREFIX)) {
-      throw new Error(`Unexpected fragment as last element of rewrite path ${rewrite.path.join('.')}`);
+      throw new PlanningError('QUERY_PLANNING_FAILED', `Unexpected fragment as last element of rewrite path ${rewrite.path.join('.')}`);
     }
     steps.push({ parent: rewrite.path.slice(0, -1), apply: rewriteFunction(rewrite, last) });
   }

@@ -26,6 +26,8 @@ export interface ExecutorOptions {
   readonly timeoutMs?: number;
   /** Keep-alive sockets per subgraph (default 256). */
   readonly maxSockets?: number;
+  /** Larger subgraph answers are refused (default 64 MiB). */
+  readonly maxResponseBytes?: number;
 }
 
 /** A plan and a shape ready to run; cache it next to the plan, under the same key. */
@@ -70,7 +72,10 @@ export class Executor {
 
   constructor(options: ExecutorOptions) {
     this.clients = new Map(
-      options.subgraphs.map(({ name, url }) => [name, new SubgraphClient(name, url, { maxSockets: options.maxSockets })]),
+      options.subgraphs.map(({ name, url }) => [
+        name,
+        new SubgraphClient(name, url, { maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes }),
+      ]),
     );
     this.relations = new TypeRelations(options.supergraphSchema);
     this.apiSchema = options.apiSchema;

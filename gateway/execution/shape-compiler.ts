@@ -28,6 +28,8 @@ import {
   type SelectionNode,
 } from 'graphql';
 import type { Denial } from '../authorization/types';
+import { PlanningError } from '../planning/errors';
+import { LruCache } from '../planning/lru-cache';
 import { selectOperation } from '../planning/select-operation';
 import { badUserInput } from './errors';
 import { INTROSPECTION_FIELDS, introspectionDocument } from './introspection';
@@ -86,6 +88,12 @@ const SCALAR_LEAF_KINDS: Readonly<Record<string, LeafKind>> = {
 };
 
 const NO_REMOVALS: ReadonlySet<ASTNode> = new Set();
+const MAX_VARIANTS = 64;
+
+/** The document does not fit the API schema (it should have been validated against it). */
+function unresolved(message: string): PlanningError {
+  return new PlanningError('OPERATION_RESOLUTION_FAILURE', message);
+}
 
 function conditionVariablesOf(document: DocumentNode): string[] {
   const names = new Set<string>();
@@ -119,7 +127,8 @@ export class OperationShape {
   private readonly denialsByNode = new Map<ASTNode, number[]>();
   private readonly removed: ReadonlySet<ASTNode>;
   private readonly tracked: ReadonlySet<string> | null;
-  private readonly variants = new Map<string, SelectionShape>();
+  /** Compiled variants by condition values (n condition variables allow 2^n): the most recent are kept. */
+  private readonly variants = new LruCache<SelectionShape>(MAX_VARIANTS);
 
   constructor(
     readonly schema: GraphQLSchema,
@@ -129,7 +138,7 @@ export class OperationShape {
   ) {
     this.operation = selectOperation(document, operationName);
     const rootType = schema.getRootType(this.operation.operation);
-    if (!rootType) throw new Error(`The schema has no ${this.operation.operation} type`);
+    if (!rootType) throw unresolved(`The schema has no ${this.operation.operation} type`);
     this.rootType = rootType;
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(definition.name.value, definition);
@@ -252,7 +261,7 @@ export class OperationShape {
           subSelections = selection.selectionSet.selections;
         } else {
           const fragment = this.fragments.get(selection.name.value);
-          if (!fragment) throw new Error(`Unknown fragment "${selection.name.value}"`);
+          if (!fragment) throw unresolved(`Unknown fragment "${selection.name.value}"`);
           condition = this.compositeType(fragment.typeCondition.name.value);
           subSelections = fragment.selectionSet.selections;
           removedHere ||= this.removed.has(fragment);
@@ -273,7 +282,7 @@ export class OperationShape {
 
   private compositeType(name: string): GraphQLCompositeType {
     const type = this.schema.getType(name);
-    if (!type || !isCompositeType(type)) throw new Error(`Unknown composite type "${name}"`);
+    if (!type || !isCompositeType(type)) throw unresolved(`Unknown composite type "${name}"`);
     return type;
   }
 
@@ -321,10 +330,10 @@ export class OperationShape {
     }
     const definitionType = (occurrence: Occurrence): GraphQLOutputType => {
       if (isAbstractType(occurrence.staticType) && !isInterfaceType(occurrence.staticType)) {
-        throw new Error(`Field "${fieldName}" selected on union "${occurrence.staticType.name}"`);
+        throw unresolved(`Field "${fieldName}" selected on union "${occurrence.staticType.name}"`);
       }
       const definition = (occurrence.staticType as GraphQLObjectType).getFields()[fieldName];
-      if (!definition) throw new Error(`Unknown field "${occurrence.staticType.name}.${fieldName}"`);
+      if (!definition) throw unresolved(`Unknown field "${occurrence.staticType.name}.${fieldName}"`);
       return definition.type;
     };
     const type = definitionType(first);

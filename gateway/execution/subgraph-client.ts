@@ -1,8 +1,9 @@
 // A lean HTTP client for subgraph calls: node:http(s) with a keep-alive agent per subgraph, the
 // body sent as one prepared string, and every outcome (answer, refused connection, timeout,
-// abort) reported as a value rather than thrown.
+// abort, oversized answer) reported as a value rather than thrown.
 import http from 'node:http';
 import https from 'node:https';
+import { PlanningError } from '../planning/errors';
 import type { SubgraphFailureCode } from './errors';
 
 export interface SubgraphCallOptions {
@@ -20,29 +21,43 @@ export interface SubgraphCallOptions {
 
 export type SubgraphCallResult =
   | { readonly ok: true; readonly status: number; readonly body: string }
-  | { readonly ok: false; readonly code: Exclude<SubgraphFailureCode, 'SUBGRAPH_BAD_RESPONSE'>; readonly message: string };
+  | { readonly ok: false; readonly code: SubgraphFailureCode; readonly message: string };
 
 export interface SubgraphClientOptions {
   /** Sockets per subgraph (default 256). */
   readonly maxSockets?: number;
+  /** Larger answers are refused (default 64 MiB). */
+  readonly maxResponseBytes?: number;
 }
 
 const STALE_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE']);
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+function parseUrl(serviceName: string, url: string): URL {
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // reported below
+  }
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+    throw new PlanningError('INVALID_SUPERGRAPH', `Subgraph "${serviceName}" has an unsupported URL: ${url}`);
+  }
+  return parsed;
+}
 
 export class SubgraphClient {
   private readonly agent: http.Agent;
   private readonly request: typeof http.request;
-  private readonly target: { hostname: string; port: string; path: string };
+  private readonly target: { readonly hostname: string; readonly port: string; readonly path: string };
+  private readonly maxResponseBytes: number;
 
   constructor(
     readonly serviceName: string,
     readonly url: string,
     options: SubgraphClientOptions = {},
   ) {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-      throw new Error(`Subgraph "${serviceName}" has an unsupported URL: ${url}`);
-    }
+    const parsed = parseUrl(serviceName, url);
     const secure = parsed.protocol === 'https:';
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 256, scheduling: 'lifo' as const };
     this.agent = secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
@@ -52,68 +67,79 @@ export class SubgraphClient {
       port: parsed.port,
       path: `${parsed.pathname}${parsed.search}`,
     };
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   }
 
+  /** POSTs `body` (JSON text). Always resolves, within `timeoutMs`. */
   post(body: string, options: SubgraphCallOptions): Promise<SubgraphCallResult> {
     return new Promise((resolve) => {
       const { signal } = options;
       let settled = false;
-      let current: http.ClientRequest | null = null;
+      let inFlight: http.ClientRequest | null = null;
       const finish = (result: SubgraphCallResult): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
-        current?.destroy();
+        inFlight?.destroy();
         resolve(result);
       };
-      const onAbort = (): void =>
-        finish({ ok: false, code: 'SUBGRAPH_UNAVAILABLE', message: `Request to subgraph "${this.serviceName}" was aborted` });
+      const fail = (code: SubgraphFailureCode, message: string): void => finish({ ok: false, code, message });
+      const onAbort = (): void => fail('SUBGRAPH_UNAVAILABLE', `Request to subgraph "${this.serviceName}" was aborted`);
       const timer = setTimeout(
-        () =>
-          finish({
-            ok: false,
-            code: 'SUBGRAPH_TIMEOUT',
-            message: `Subgraph "${this.serviceName}" did not answer within ${options.timeoutMs} ms`,
-          }),
+        () => fail('SUBGRAPH_TIMEOUT', `Subgraph "${this.serviceName}" did not answer within ${options.timeoutMs} ms`),
         options.timeoutMs,
       );
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
 
       const send = (retriesLeft: number): void => {
+        let req: http.ClientRequest;
+        try {
+          req = this.request({
+            ...this.target,
+            method: 'POST',
+            agent: this.agent,
+            headers: {
+              ...options.headers,
+              'content-type': 'application/json',
+              accept: 'application/json',
+              'content-length': Buffer.byteLength(body),
+            },
+          });
+        } catch (error) {
+          // Node refuses some requests before sending anything (an invalid header value, for one).
+          return this.unavailable(fail, `the request could not be sent: ${(error as Error).message}`);
+        }
+        inFlight = req;
         let answered = false;
-        const req = this.request({
-          ...this.target,
-          method: 'POST',
-          agent: this.agent,
-          headers: {
-            ...options.headers,
-            'content-type': 'application/json',
-            accept: 'application/json',
-            'content-length': Buffer.byteLength(body),
-          },
-        });
-        current = req;
         req.on('response', (res) => {
           answered = true;
           const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          let size = 0;
+          res.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > this.maxResponseBytes) {
+              fail('SUBGRAPH_BAD_RESPONSE', `Subgraph "${this.serviceName}" sent more than ${this.maxResponseBytes} bytes`);
+            } else {
+              chunks.push(chunk);
+            }
+          });
           res.on('end', () => {
             if (settled) return;
-            current = null;
+            inFlight = null; // complete: the socket goes back to the agent
             const data = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
             finish({ ok: true, status: res.statusCode ?? 0, body: data.toString('utf8') });
           });
           res.on('close', () => {
-            if (!res.complete) this.unavailable(finish, 'the connection closed before the answer was complete');
+            if (!res.complete) this.unavailable(fail, 'the connection closed before the answer was complete');
           });
         });
         req.on('error', (error: NodeJS.ErrnoException) => {
           if (settled) return;
           const stale = req.reusedSocket && !answered && STALE_CONNECTION_CODES.has(error.code ?? '');
           if (stale && options.retryStaleConnection && retriesLeft > 0) return send(retriesLeft - 1);
-          this.unavailable(finish, error.code ?? error.message);
+          this.unavailable(fail, error.code ?? error.message);
         });
         req.end(body);
       };
@@ -121,8 +147,8 @@ export class SubgraphClient {
     });
   }
 
-  private unavailable(finish: (result: SubgraphCallResult) => void, reason: string): void {
-    finish({ ok: false, code: 'SUBGRAPH_UNAVAILABLE', message: `Subgraph "${this.serviceName}" is unavailable (${reason})` });
+  private unavailable(fail: (code: SubgraphFailureCode, message: string) => void, reason: string): void {
+    fail('SUBGRAPH_UNAVAILABLE', `Subgraph "${this.serviceName}" is unavailable (${reason})`);
   }
 
   /** Closes idle connections; requests in flight finish or fail on their own. */

@@ -152,6 +152,42 @@ describe('subgraph failures', () => {
     }
   });
 
+  it('refuses an answer larger than allowed', async () => {
+    const gateways = startGateways(supergraphSdl, {}, { maxResponseBytes: 200 });
+    try {
+      const response = wire((await gateways.accord(`{ book(id: "b1") { title } items { id title } }`)).response);
+      expect(response).toEqual({
+        errors: [
+          {
+            message: 'Subgraph "catalog" sent more than 200 bytes',
+            extensions: { code: 'SUBGRAPH_BAD_RESPONSE', serviceName: 'catalog' },
+          },
+        ],
+        data: null,
+      });
+    } finally {
+      gateways.close();
+    }
+  });
+
+  it('reports a request Node refuses to send (an invalid header value) without throwing', async () => {
+    const gateways = startGateways(supergraphSdl);
+    try {
+      const outcome = await gateways.accord(`{ book(id: "b1") { title } }`, { headersFor: () => ({ 'x-token': 'line\nbreak' }) });
+      expect(wire(outcome.response)).toEqual({
+        errors: [
+          {
+            message: expect.stringContaining('Subgraph "catalog" is unavailable (the request could not be sent:'),
+            extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'catalog' },
+          },
+        ],
+        data: { book: null },
+      });
+    } finally {
+      gateways.close();
+    }
+  });
+
   it('sends each subgraph the headers the gateway adds for it', async () => {
     const people = await startMisbehavingSubgraph('echo-entities');
     const gateways = startGateways(supergraphSdl, { people: `${people.url}/people` });

@@ -1,7 +1,7 @@
 // Accord's planner and executor next to Apollo Gateway's executeQueryPlan, over the same
 // supergraph and the same running subgraphs, for differential tests.
 import { parse } from 'graphql';
-import { Executor, type ExecuteOptions, type ExecutionOutcome } from '../../../../gateway/execution/executor';
+import { Executor, type ExecuteOptions, type ExecutionOutcome, type ExecutorOptions } from '../../../../gateway/execution/executor';
 import type { ShapeOptions } from '../../../../gateway/execution/shape-compiler';
 import { createPlanner, type Planner } from '../../../../gateway/planning/planner';
 import { StockExecutor } from '../../../../scripts/bench/public-workload/stock-executor';
@@ -20,12 +20,17 @@ export interface AccordRun extends ExecuteOptions, ShapeOptions {
   readonly operationName?: string;
 }
 
-export function startGateways(supergraphSdl: string, urlOverrides: Record<string, string> = {}): Gateways {
+export function startGateways(
+  supergraphSdl: string,
+  urlOverrides: Record<string, string> = {},
+  executorOptions: Partial<ExecutorOptions> = {},
+): Gateways {
   const planner = createPlanner(supergraphSdl, { urlOverrides });
   const executor = new Executor({
     subgraphs: planner.subgraphs,
     apiSchema: planner.apiGraphQLSchema,
     supergraphSchema: planner.supergraphGraphQLSchema,
+    ...executorOptions,
   });
   const stock = new StockExecutor(supergraphSdl);
   return {
