@@ -3,7 +3,7 @@
 // `_entities` is merged into every entity that sent that representation, and each error about a
 // slot is reported at the path of every such entity.
 import type { CompiledFetch } from './compiled-plan';
-import { downstreamError, subgraphFailure } from './errors';
+import { downstreamError, subgraphFailure, type SubgraphErrorBody } from './errors';
 import type { FetchContext } from './fetch-context';
 import { mergeInto } from './merge';
 import type { DedupedRepresentations } from './representation-dedupe';
@@ -42,6 +42,44 @@ function combine(members: readonly EntityFetchMember[]): { unique: string[]; slo
   return { unique, slotMaps };
 }
 
+/**
+ * A subgraph's errors, at the response paths they concern: an error about `_entities.<slot>`
+ * once for every entity that sent that representation.
+ */
+function reportErrors(
+  context: FetchContext,
+  members: readonly EntityFetchMember[],
+  slotMaps: number[][] | null,
+  errors: readonly SubgraphErrorBody[],
+): void {
+  const { serviceName } = members[0].fetch;
+  const pathsByMember = new Map<EntityFetchMember, Path[]>();
+  const pathsOf = (member: EntityFetchMember): Path[] => {
+    let paths = pathsByMember.get(member);
+    if (!paths) pathsByMember.set(member, (paths = entityPathsAt(context.data, member.cursorPath)));
+    return paths;
+  };
+  for (const error of errors) {
+    const errorPath = Array.isArray(error.path) ? (error.path as Path) : undefined;
+    if (!errorPath || typeof errorPath[1] !== 'number') {
+      const path = errorPath ? [...members[0].cursorPath, ...errorPath] : undefined;
+      context.errors.push(downstreamError(error, serviceName, path));
+      continue;
+    }
+    const rest = errorPath.slice(2);
+    let reported = false;
+    members.forEach((member, m) => {
+      const { count, entityIndexes, slots } = member.representations;
+      for (let k = 0; k < count; k++) {
+        if ((slotMaps ? slotMaps[m][slots[k]] : slots[k]) !== errorPath[1]) continue;
+        context.errors.push(downstreamError(error, serviceName, [...pathsOf(member)[entityIndexes[k]], ...rest]));
+        reported = true;
+      }
+    });
+    if (!reported) context.errors.push(downstreamError(error, serviceName, rest));
+  }
+}
+
 export async function sendEntityFetch(context: FetchContext, members: readonly EntityFetchMember[]): Promise<void> {
   const { fetch } = members[0];
   try {
@@ -55,35 +93,7 @@ export async function sendEntityFetch(context: FetchContext, members: readonly E
       others === '{}' ? `{${representations}` : `${others.slice(0, -1)},${representations}`,
     );
     if (!answer) return;
-
-    // Every target, with the slot of `_entities` that answers it.
-    const targets: Array<{ member: EntityFetchMember; index: number; slot: number }> = [];
-    members.forEach((member, m) => {
-      const { slots } = member.representations;
-      for (let k = 0; k < slots.length; k++) targets.push({ member, index: k, slot: slotMaps ? slotMaps[m][slots[k]] : slots[k] });
-    });
-
-    if (answer.errors) {
-      const pathsByMember = new Map<EntityFetchMember, Path[]>();
-      const entityPath = (member: EntityFetchMember, index: number): Path => {
-        let paths = pathsByMember.get(member);
-        if (!paths) pathsByMember.set(member, (paths = entityPathsAt(context.data, member.cursorPath)));
-        return paths[member.representations.entityIndexes[index]];
-      };
-      for (const error of answer.errors) {
-        const errorPath = Array.isArray(error.path) ? (error.path as Path) : undefined;
-        if (errorPath && typeof errorPath[1] === 'number') {
-          const rest = errorPath.slice(2);
-          const hit = targets.filter((t) => t.slot === errorPath[1]);
-          if (hit.length === 0) context.errors.push(downstreamError(error, fetch.serviceName, rest));
-          for (const t of hit) context.errors.push(downstreamError(error, fetch.serviceName, [...entityPath(t.member, t.index), ...rest]));
-        } else {
-          const path = errorPath ? [...members[0].cursorPath, ...errorPath] : undefined;
-          context.errors.push(downstreamError(error, fetch.serviceName, path));
-        }
-      }
-    }
-
+    if (answer.errors) reportErrors(context, members, slotMaps, answer.errors);
     if (!answer.data) return;
     const received = answer.data._entities;
     if (!Array.isArray(received) || received.length !== unique.length) {
@@ -97,17 +107,20 @@ export async function sendEntityFetch(context: FetchContext, members: readonly E
       return;
     }
     const prepared = new Uint8Array(received.length);
-    for (const { member, index, slot } of targets) {
-      const entity = received[slot];
-      if (!isObject(entity)) continue;
-      const target = member.representations.targets[index];
-      if (!prepared[slot]) {
-        prepared[slot] = 1;
-        if (!entity.__typename) entity.__typename = target.__typename;
-        fetch.outputRewrites?.(entity);
+    members.forEach(({ representations: { entities, count, entityIndexes, slots } }, m) => {
+      for (let k = 0; k < count; k++) {
+        const slot = slotMaps ? slotMaps[m][slots[k]] : slots[k];
+        const entity = received[slot];
+        if (!isObject(entity)) continue;
+        const target = entities[entityIndexes[k]];
+        if (!prepared[slot]) {
+          prepared[slot] = 1;
+          if (!entity.__typename) entity.__typename = target.__typename;
+          fetch.outputRewrites?.(entity);
+        }
+        mergeInto(target, entity);
       }
-      mergeInto(target, entity);
-    }
+    });
   } catch (error) {
     context.errors.push(
       subgraphFailure(

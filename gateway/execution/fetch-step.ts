@@ -29,7 +29,7 @@ function fetchEntities(
   }
   const representations = dedupeRepresentations(entities, fetch.representations as NonNullable<CompiledFetch['representations']>);
   if (representations.unique.length === 0) return Promise.resolve();
-  if (context.stats) context.stats.representationsBeforeDedupe += representations.targets.length;
+  if (context.stats) context.stats.representationsBeforeDedupe += representations.count;
   const member = { fetch, cursorPath, representations };
   // Mutations are never combined: each runs on its own, in the plan's order.
   if (!fetch.batchKey) return sendEntityFetch(context, [member]);
