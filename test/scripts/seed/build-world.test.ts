@@ -36,7 +36,7 @@ function statusAt(row: AssessmentRow, now: Date): AssessmentStatus {
   return assessmentStatus(Object.assign(new FinancialAssessmentRecord(), { startedAt, dueAt, completedAt }), now);
 }
 
-function allAssessments(data: World) {
+function allAssessments(data: World): Record<string, readonly AssessmentRow[]> {
   return { treasury: data.treasury.assessments, defense: data.defense.assessments, cyber: data.cyber.assessments };
 }
 
