@@ -95,8 +95,13 @@ function unresolved(message: string): PlanningError {
   return new PlanningError('OPERATION_RESOLUTION_FAILURE', message);
 }
 
-function conditionVariablesOf(document: DocumentNode): string[] {
+/** Variables that @skip/@include read in the operation and the fragments it uses. */
+function conditionVariablesOf(
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+): string[] {
   const names = new Set<string>();
+  const visited = new Set<string>();
   const visitSelections = (selections: readonly SelectionNode[]): void => {
     for (const selection of selections) {
       for (const directive of selection.directives ?? []) {
@@ -104,14 +109,16 @@ function conditionVariablesOf(document: DocumentNode): string[] {
         const condition = directive.arguments?.find((a) => a.name.value === 'if')?.value;
         if (condition?.kind === Kind.VARIABLE) names.add(condition.name.value);
       }
-      if (selection.kind !== Kind.FRAGMENT_SPREAD && selection.selectionSet) visitSelections(selection.selectionSet.selections);
+      if (selection.kind !== Kind.FRAGMENT_SPREAD) {
+        if (selection.selectionSet) visitSelections(selection.selectionSet.selections);
+      } else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) visitSelections(fragment.selectionSet.selections);
+      }
     }
   };
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) {
-      visitSelections(definition.selectionSet.selections);
-    }
-  }
+  visitSelections(operation.selectionSet.selections);
   return [...names];
 }
 
@@ -146,7 +153,7 @@ export class OperationShape {
     for (const variable of this.operation.variableDefinitions ?? []) {
       if (variable.defaultValue) this.defaults.set(variable.variable.name.value, valueFromASTUntyped(variable.defaultValue));
     }
-    this.conditionVariables = conditionVariablesOf(document);
+    this.conditionVariables = conditionVariablesOf(this.operation, this.fragments);
     this.removed = options.removed ?? NO_REMOVALS;
     this.denials = options.denials ?? [];
     this.denials.forEach((denial, index) => {

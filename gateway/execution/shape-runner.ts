@@ -201,18 +201,14 @@ class ShapeRun {
     if (!Array.isArray(raw)) return this.invalid(`Invalid value found for ${this.describe(type.printed, messageParent)}.`);
     const elementType = type.ofType as TypeShape;
     const mark = this.trackedHits.length;
-    const list: unknown[] = new Array(raw.length);
+    const list: unknown[] = [];
     let nullify = false;
     for (let i = 0; i < raw.length; i++) {
       this.path.push(i);
       const element = this.complete(elementType, raw[i] === undefined ? null : raw[i], messageParent);
       this.path.pop();
-      if (element === INVALID) {
-        nullify = true;
-        list[i] = null;
-      } else {
-        list[i] = element === NULL_WITH_ERRORS ? null : element;
-      }
+      if (element === INVALID) nullify = true;
+      list.push(element === INVALID || element === NULL_WITH_ERRORS ? null : element);
     }
     if (nullify) {
       this.trackedHits.length = mark;
