@@ -124,8 +124,10 @@ export class Executor {
         variables,
       });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { response: { errors: [new GraphQLError(message, { originalError: error as Error })] }, returned: NOTHING_RETURNED };
+      // A shape compiled on first sight of a type may find the document does not fit the schema.
+      const reported =
+        error instanceof GraphQLError ? error : new GraphQLError(String((error as Error)?.message ?? error), { originalError: error as Error });
+      return { response: { errors: [reported] }, returned: NOTHING_RETURNED };
     }
     const errors = [...context.errors, ...shaped.authorizationErrors];
     // As Apollo Gateway does: completion errors are reported only when nothing else went wrong,
