@@ -102,3 +102,36 @@ export class SeedRandom {
     return faker;
   }
 }
+
+/** A long list drawn from many times by weight: the running totals are computed once. */
+export class WeightedPool<T> {
+  private readonly totals: number[] = [];
+  private readonly values: T[] = [];
+
+  constructor(entries: readonly Weighted<T>[]) {
+    let total = 0;
+    for (const entry of entries) {
+      if (entry.weight <= 0) continue;
+      total += entry.weight;
+      this.totals.push(total);
+      this.values.push(entry.value);
+    }
+  }
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  draw(random: SeedRandom): T {
+    if (this.values.length === 0) throw new Error('cannot draw from an empty pool');
+    const point = random.between(0, this.totals[this.totals.length - 1]!);
+    let low = 0;
+    let high = this.totals.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.totals[middle]! > point) high = middle;
+      else low = middle + 1;
+    }
+    return this.values[low]!;
+  }
+}

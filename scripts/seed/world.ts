@@ -7,7 +7,7 @@ import type { DisclosureStatus } from '../../subgraphs/cyber/types/cyber-enums';
 export interface WorldOptions {
   /** Multiplies models, developers, partners, grants, vulnerabilities and assessments. */
   readonly scale: number;
-  /** Midnight UTC of the day every time is relative to. */
+  /** The moment every time is relative to (the command line passes midnight UTC of a day). */
   readonly anchor: Date;
 }
 

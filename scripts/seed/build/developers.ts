@@ -22,6 +22,7 @@ export interface DeveloperPlan {
   readonly registered: number;
 }
 
+/** Domains of the contacts' e-mail addresses: .ai twice as often as the others. */
 const TLDS = ['ai', 'ai', 'com', 'io'];
 
 function commercialTerms(random: SeedRandom): string {

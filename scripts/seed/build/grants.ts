@@ -117,6 +117,37 @@ function personaGrants(random: SeedRandom, factory: GrantFactory, models: readon
   }
 }
 
+/** Partners in order of joining, so that those in the programme by a given day are a prefix. */
+class PartnersByJoining {
+  private readonly list: PartnerPlan[];
+
+  constructor(partners: readonly PartnerPlan[]) {
+    this.list = [...partners].sort((a, b) => a.joined - b.joined);
+  }
+
+  /** How many had joined by `day`. */
+  private countBy(day: number): number {
+    let low = 0;
+    let high = this.list.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.list[middle]!.joined <= day) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** One that had joined by `day` and passes `free`, or null after a few tries. */
+  pick(random: SeedRandom, day: number, free: (partner: PartnerPlan) => boolean): PartnerPlan | null {
+    const count = this.countBy(day);
+    for (let attempt = 0; count > 0 && attempt < 8; attempt += 1) {
+      const partner = this.list[random.int(0, count - 1)]!;
+      if (free(partner)) return partner;
+    }
+    return null;
+  }
+}
+
 export function buildGrants(
   random: SeedRandom,
   models: readonly ModelPlan[],
@@ -126,20 +157,23 @@ export function buildGrants(
 ): GrantRow[] {
   const factory = new GrantFactory(random, clock, grantors);
   personaGrants(random, factory, models, partners);
-  const bySector = new Map<string, PartnerPlan[]>();
-  for (const partner of partners) bySector.set(partner.row.sectorCode, [...(bySector.get(partner.row.sectorCode) ?? []), partner]);
+  const everyone = new PartnersByJoining(partners);
+  const bySector = new Map<string, PartnersByJoining>();
+  for (const code of new Set(partners.map((partner) => partner.row.sectorCode))) {
+    bySector.set(code, new PartnersByJoining(partners.filter((partner) => partner.row.sectorCode === code)));
+  }
   for (const model of models) {
-    // Only partners that were in the programme when the model was submitted.
-    const eligible = (list: readonly PartnerPlan[]) => list.filter((p) => p.joined <= model.submitted && !factory.holds(p, model));
     const [min, max] = GRANTS_PER_MODEL[model.tier];
     const count = random.int(min, max);
+    const free = (partner: PartnerPlan) => !factory.holds(partner, model);
     for (let n = 0; n < count; n += 1) {
-      const sectorCode = random.pick(model.row.sectorCodes);
-      const relevant = eligible(bySector.get(sectorCode) ?? []);
-      const pool = relevant.length && random.chance(0.75) ? relevant : eligible(partners);
-      if (!pool.length) break;
+      // Mostly a partner in one of the model's sectors; only partners in the programme at submission.
+      const sector = bySector.get(random.pick(model.row.sectorCodes));
+      const relevant = sector && random.chance(0.75) ? sector.pick(random, model.submitted, free) : null;
+      const partner = relevant ?? everyone.pick(random, model.submitted, free);
+      if (!partner) break;
       const state: GrantState = model.participation === Participation.IN_REVIEW ? inReviewState(random) : random.chance(0.12) ? 'revoked' : 'expired';
-      factory.add(random.pick(pool), model, state);
+      factory.add(partner, model, state);
     }
   }
   return factory.rows;

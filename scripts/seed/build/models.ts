@@ -6,7 +6,7 @@ import { Participation } from '../../../subgraphs/treasury/types/treasury-enums'
 import { MODEL_VARIANTS, type ModelVariant } from '../catalog/developer-names';
 import { WITHDRAWAL_REASONS } from '../catalog/programme-texts';
 import type { AnchorClock } from '../clock';
-import type { SeedRandom, Weighted } from '../random';
+import { WeightedPool, type SeedRandom, type Weighted } from '../random';
 import { seedId } from '../seed-id';
 import type { ModelRow } from '../world';
 import type { DeveloperPlan, VersionStyle } from './developers';
@@ -70,7 +70,7 @@ const CAPABILITY_ORDER = Object.values(Capability);
 const SECTOR_ORDER = SECTORS.map((sector) => sector.code);
 
 /** A time during US business hours (13:00 to 22:00 UTC) on the day that holds `day`. */
-export function daytime(random: SeedRandom, day: number): number {
+function daytime(random: SeedRandom, day: number): number {
   return Math.floor(day) + random.between(13, 22) / 24;
 }
 
@@ -216,10 +216,10 @@ function assignVersions(random: SeedRandom, drafts: readonly Draft[]): Map<Draft
 }
 
 export function buildModels(random: SeedRandom, count: number, developers: readonly DeveloperPlan[], clock: AnchorClock): ModelPlan[] {
-  const bySize = developers.map((value) => ({ value, weight: value.size }));
+  const bySize = new WeightedPool(developers.map((value) => ({ value, weight: value.size })));
   // Every developer has at least one model; the rest go mostly to the large labs.
   const drafts = Array.from({ length: count }, (_, index) =>
-    draftModel(random, index, index < developers.length ? developers[index]! : random.weighted(bySize)),
+    draftModel(random, index, index < developers.length ? developers[index]! : bySize.draw(random)),
   );
   const names = assignVersions(random, drafts);
   return drafts.map((draft) => {

@@ -1,8 +1,9 @@
 // Trusted partners of the early-access programme: banks, hospitals, utilities, network vendors...
-// in every sector and 20 countries. The development personas' two partners come first, with the
-// ids their tokens carry.
+// in every sector and 20 countries. The development personas' partners come first, with the ids
+// their tokens carry.
 import { SECTORS } from '../../../subgraphs/kit/domain/sectors';
-import { PartnerKind } from '../../../subgraphs/treasury/types/treasury-enums';
+import type { PartnerKind } from '../../../subgraphs/treasury/types/treasury-enums';
+import { PERSONAS } from '../../../gateway/identity/personas';
 import { COUNTRIES, type Country } from '../catalog/countries';
 import { BRAND_WORDS, SECTOR_PARTNER_PROFILES, type SectorPartnerProfile } from '../catalog/partner-profiles';
 import type { AnchorClock } from '../clock';
@@ -17,11 +18,24 @@ export interface PartnerPlan {
   readonly joined: number;
 }
 
-/** The organisations of the `energy-partner` and `bank-partner` personas (gateway/identity/personas.ts). */
-export const PERSONA_PARTNERS = [
-  { id: 'partner-gridline-energy', name: 'Gridline Energy', country: 'US', sectorCode: 'ENERGY', kind: PartnerKind.UTILITY },
-  { id: 'partner-harbor-bank', name: 'Harbor Bank', country: 'US', sectorCode: 'FINANCIAL_SERVICES', kind: PartnerKind.BANK },
-] as const;
+export interface PersonaPartner {
+  readonly id: string;
+  readonly name: string;
+  readonly country: string;
+  readonly sectorCode: string;
+  readonly kind: PartnerKind;
+}
+
+/**
+ * The organisations the partner personas of gateway/identity/personas.ts belong to, with the ids
+ * their tokens carry ("partner-gridline-energy" becomes Gridline Energy, a US utility in ENERGY).
+ */
+export const PERSONA_PARTNERS: readonly PersonaPartner[] = Object.values(PERSONAS).flatMap(({ claims }) => {
+  if (!claims.org || !claims.sector) return [];
+  const words = claims.org.replace(/^partner-/, '').split('-');
+  const name = words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+  return [{ id: claims.org, name, country: 'US', sectorCode: claims.sector, kind: profileOf(claims.sector).kinds[0]!.kind }];
+});
 
 const PERSONA_JOINED = -420;
 

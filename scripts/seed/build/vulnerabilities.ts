@@ -6,7 +6,7 @@ import { DisclosureStatus } from '../../../subgraphs/cyber/types/cyber-enums';
 import { SECTOR_SYSTEMS } from '../catalog/sector-systems';
 import { WEAKNESSES, type Weakness } from '../catalog/weaknesses';
 import type { AnchorClock } from '../clock';
-import type { SeedRandom, Weighted } from '../random';
+import { WeightedPool, type SeedRandom, type Weighted } from '../random';
 import { seedId } from '../seed-id';
 import type { VulnerabilityRow } from '../world';
 import { LAST_MOMENT } from './assessment-timeline';
@@ -27,12 +27,12 @@ const VARIATIONS: ReadonlyArray<readonly [string, string]> = [
 const ACCESS: Readonly<Record<string, string>> = {
   'AV:N': 'network reach to the service',
   'AV:A': 'a foothold on the same network segment',
-  'AV:L': 'a local account on the host',
+  'AV:L': 'local access to the host',
   'AV:P': 'physical access to the device',
 };
 
 const PRIVILEGES: Readonly<Record<string, string>> = {
-  'PR:N': 'no account',
+  'PR:N': 'no credentials',
   'PR:L': 'a low-privilege account',
   'PR:H': 'an administrator account',
 };
@@ -76,12 +76,24 @@ function affectedSystems(random: SeedRandom, vendor: string, system: string, cur
   return list;
 }
 
-/** Which models report, weighted by how much they can find; every sector first gets one. */
-function pickFinder(random: SeedRandom, models: readonly ModelPlan[], sectorCode: string | null): ModelPlan {
-  const finders = models.filter((model) => model.row.capabilities.includes(Capability.VULNERABILITY_DISCOVERY));
-  const pool = finders.length ? finders : models;
-  const relevant = sectorCode ? pool.filter((model) => model.row.sectorCodes.includes(sectorCode)) : [];
-  return random.weighted((relevant.length ? relevant : pool).map((value) => ({ value, weight: 1 + value.danger })));
+/** Models that report vulnerabilities, weighted by how much they can find; by sector too. */
+class Finders {
+  private readonly all: WeightedPool<ModelPlan>;
+  private readonly bySector = new Map<string, WeightedPool<ModelPlan>>();
+
+  constructor(models: readonly ModelPlan[]) {
+    const finders = models.filter((model) => model.row.capabilities.includes(Capability.VULNERABILITY_DISCOVERY));
+    const pool = finders.length ? finders : models;
+    const weigh = (list: readonly ModelPlan[]) => new WeightedPool(list.map((value) => ({ value, weight: 1 + value.danger })));
+    this.all = weigh(pool);
+    for (const { code } of SECTORS) this.bySector.set(code, weigh(pool.filter((model) => model.row.sectorCodes.includes(code))));
+  }
+
+  /** A model declared relevant to the sector when there is one. */
+  pick(random: SeedRandom, sectorCode: string | null): ModelPlan {
+    const relevant = sectorCode ? this.bySector.get(sectorCode) : undefined;
+    return (relevant?.size ? relevant : this.all).draw(random);
+  }
 }
 
 export function buildVulnerabilities(
@@ -92,9 +104,11 @@ export function buildVulnerabilities(
   clock: AnchorClock,
 ): VulnerabilityRow[] {
   const rows: VulnerabilityRow[] = [];
+  const finders = new Finders(models);
   for (let index = 0; index < count; index += 1) {
+    // Every sector gets one first.
     const covering = index < SECTORS.length ? SECTORS[index]!.code : null;
-    const model = pickFinder(random, models, covering);
+    const model = finders.pick(random, covering);
     const sectorCode = covering ?? (random.chance(0.8) ? random.pick(model.row.sectorCodes) : random.pick(SECTORS).code);
     const { systems, vendors, protocols, impact } = SECTOR_SYSTEMS[sectorCode]!;
     const weakness = random.weighted(WEAKNESSES.map((value) => ({ value, weight: value.weight })));
