@@ -46,7 +46,7 @@ describe('audit records of requests through the gateway', () => {
   }
 
   beforeAll(async () => {
-    system = await startSystem();
+    system = await startSystem({ seed: { scale: 1 } });
     analyst = await system.token('cyber-analyst');
   });
 
@@ -97,6 +97,16 @@ describe('audit records of requests through the gateway', () => {
       ],
       errorCodes: [],
     });
+  });
+
+  it('records the classification marking of the most classified data returned', async () => {
+    const query = 'query ClassifiedFindings { sectors { code securityFindings(first: 3) { nodes { id title } } } }';
+    const response = await request('audit-classified-query', { query }, await system.token('defense-analyst'));
+    expect(response.body.extensions?.classification).toBe('SECRET');
+
+    const record = await recordOf('audit-classified-query');
+    expect(record).toMatchObject({ subject: 'dev:defense-analyst', agency: 'defense', outcome: 'ok', classification: 'SECRET', denied: [] });
+    expect(record.returned).toEqual(expect.arrayContaining(['Sector.securityFindings', 'SecurityFinding.title']));
   });
 
   it('records an invalid query that Apollo Server refused before the pipeline', async () => {

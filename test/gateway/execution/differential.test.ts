@@ -165,6 +165,16 @@ const CASES: Case[] = [
     check: (r) => expect(r.data).toMatchObject({ a: { title: 'One' }, b: { id: 'b2' } }),
   },
   {
+    name: 'an entity interface extended by an @interfaceObject subgraph (representations rewritten to the interface)',
+    query: `{ items { id stars } }`,
+    check: (r) => expect((r.data as { items: Array<{ stars: unknown }> }).items.map((i) => i.stars)).toEqual([5, 4, 3, 5, 5, null]),
+  },
+  {
+    name: 'objects an @interfaceObject subgraph returns as the interface, completed with their concrete types',
+    query: `{ topRated { __typename id stars title ... on Book { pages } ... on Film { minutes } } }`,
+    check: (r) => expect((r.data as { topRated: Array<{ __typename: string }> }).topRated.map((i) => i.__typename)).toEqual(['Film', 'Book', 'Book']),
+  },
+  {
     name: 'an interface field asked by id that is a film',
     query: `{ item(id: "f1") { id title ... on Film { minutes price } ... on Book { pages } } missing: item(id: "zz") { id } }`,
   },

@@ -29,6 +29,7 @@ describe('the planner', () => {
       { name: 'catalog', url: 'http://subgraphs.test/catalog' },
       { name: 'people', url: 'http://subgraphs.test/people' },
       { name: 'pricing', url: 'http://subgraphs.test/pricing' },
+      { name: 'ratings', url: 'http://subgraphs.test/ratings' },
       { name: 'reviews', url: 'http://subgraphs.test/reviews' },
     ]);
     const overridden = createPlanner(SUPERGRAPH, { urlOverrides: { pricing: 'http://127.0.0.1:9/graphql' } });

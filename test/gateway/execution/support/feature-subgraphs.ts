@@ -1,18 +1,19 @@
-// Small subgraphs with what the benchmark lacks: interfaces and unions, @requires through a
-// non-null chain, @provides, enums and custom scalars, nested lists, duplicate entities, and
-// fields that fail (at the root, inside entities, in non-null positions).
+// Small subgraphs with what the benchmark lacks: interfaces and unions, an entity interface
+// another subgraph extends with @interfaceObject (representations rewritten on the way),
+// @requires through a non-null chain, @provides, enums and custom scalars, nested lists,
+// duplicate entities, and fields that fail (at the root, inside entities, in non-null positions).
 import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, GraphQLScalarType, parse } from 'graphql';
 import { startSubgraphServer, type RunningSubgraphServer } from '../../../../scripts/bench/public-workload/subgraph-server';
 
-const LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@external", "@requires", "@provides"])`;
+const LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@interfaceObject"])`;
 
 export const FEATURE_SDL = {
   catalog: `${LINK}
     scalar JSON
     enum Format { HARDCOVER PAPERBACK EBOOK }
-    interface Item { id: ID! title: String! }
+    interface Item @key(fields: "id") { id: ID! title: String! }
     type Dimensions @shareable { width: Int! height: Int! }
     type Book implements Item @key(fields: "id") {
       id: ID!
@@ -83,6 +84,14 @@ export const FEATURE_SDL = {
       name: String @shareable
       email: String
     }`,
+  ratings: `${LINK}
+    type Item @key(fields: "id") @interfaceObject {
+      id: ID!
+      stars: Int
+    }
+    type Query {
+      topRated: [Item!]!
+    }`,
 } as const;
 
 interface BookRow {
@@ -130,7 +139,10 @@ const JSONScalar = new GraphQLScalarType({ name: 'JSON', serialize: (value) => v
 const RESOLVERS = {
   catalog: {
     JSON: JSONScalar,
-    Item: { __resolveType: (item: { __typename: string }) => item.__typename },
+    Item: {
+      __resolveType: (item: { __typename: string }) => item.__typename,
+      __resolveReference: ({ id }: { id: string }) => itemById(id),
+    },
     Media: { __resolveType: (item: { __typename: string }) => item.__typename },
     Query: {
       // b1 appears twice: its entity fetches carry a duplicate representation.
@@ -193,6 +205,13 @@ const RESOLVERS = {
   },
   people: {
     Author: { __resolveReference: ({ id }: { id: string }) => AUTHORS.find((a) => a.id === id) ?? null },
+  },
+  ratings: {
+    Query: { topRated: () => ['f2', 'b1', 'b3'].map((id) => ({ id })) },
+    Item: {
+      __resolveReference: ({ id }: { id: string }) => ({ id }),
+      stars: ({ id }: { id: string }) => ({ b1: 5, b2: 3, f1: 4, f2: 5 })[id] ?? null,
+    },
   },
 };
 
