@@ -7,7 +7,8 @@ import { postGraphQL, startSystem, type GraphQLResponse, type RunningSystem } fr
 import { scratchDatabase, TEST_POSTGRES_URL, type ScratchDatabase } from './support/postgres-database';
 
 const ALLOWED = 'query Vulnerabilities { vulnerabilities(first: 5) { nodes { id } } }';
-const PARTIAL = 'query SectorsWithFindings { sectors { code name securityFindings(first: 1) { nodes { id } } } }';
+// The cyber office may read sectors, not Treasury's partners.
+const PARTIAL = 'query SectorsAndPartner { sectors { code name } partner(id: "partner-gridline-energy") { id } }';
 const INVALID = 'query NoSuchField { noSuchField }';
 
 async function auditRecords(system: RunningSystem): Promise<AuditRecord[]> {
@@ -80,19 +81,21 @@ describe('audit records of requests through the gateway', () => {
   it('records a partially denied query with the denied field, its response path and the rule that denied it', async () => {
     const response = await request('audit-partial-query', { query: PARTIAL }, analyst);
     expect(response.status).toBe(200);
+    expect(response.body.data?.sectors).not.toHaveLength(0);
+    expect(response.body.data?.partner).toBeNull();
     expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
 
     const record = await recordOf('audit-partial-query');
     expect(record).toMatchObject({
       subject: 'dev:cyber-analyst',
-      operationName: 'SectorsWithFindings',
+      operationName: 'SectorsAndPartner',
       operationType: 'query',
       outcome: 'partial',
       denied: [
         {
-          coordinate: 'Sector.securityFindings',
-          responsePath: 'sectors.securityFindings',
-          rule: '@requiresScopes(scopes: [["defense:classified"]])',
+          coordinate: 'Query.partner',
+          responsePath: 'partner',
+          rule: '@requiresScopes(scopes: [["treasury:read"], ["partner:read"]])',
         },
       ],
       errorCodes: [],
@@ -253,9 +256,9 @@ describe.skipIf(!TEST_POSTGRES_URL)('a gateway writing its audit trail to Postgr
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({
       subject: 'dev:cyber-analyst',
-      operationName: 'SectorsWithFindings',
+      operationName: 'SectorsAndPartner',
       outcome: 'partial',
-      denied: [{ coordinate: 'Sector.securityFindings', responsePath: 'sectors.securityFindings' }],
+      denied: [{ coordinate: 'Query.partner', responsePath: 'partner' }],
     });
   });
 });
