@@ -13,7 +13,7 @@ export function formatRecord(record: AuditRecord): string {
     `request ${record.requestId}`,
   ];
   if (record.supergraph) parts.push(`supergraph ${record.supergraph}`);
-  if (record.classification !== 'UNCLASSIFIED') parts.push(record.classification);
+  if (record.classification !== 'UNCLASSIFIED') parts.push(`classification ${record.classification}`);
   if (record.returned.length) parts.push(`returned ${record.returned.join(', ')}`);
   if (record.denied.length) {
     const denied = record.denied.map((d) => `${d.coordinate} at ${d.responsePath || '(operation)'} by ${d.rule}`);
