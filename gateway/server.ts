@@ -62,6 +62,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const audit = await openAuditSink(config.audit);
   const currentSupergraphId = () => gateway.supergraph.id;
   const apollo = new ApolloServer<GatewayContext>({
+    // The process owns shutdown (see main.ts); Apollo's own signal handlers would race with it.
+    stopOnTerminationSignals: false,
     gateway,
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,

@@ -57,7 +57,7 @@ export class InfrastructureAssessmentResolver {
   }
 
   @Access(writeAccess('cyber'))
-  @Mutation(() => InfrastructureImpactAssessment, { description: "Opens an assessment of a model's impact on one sector." })
+  @Mutation(() => InfrastructureImpactAssessment, { nullable: true, description: "Opens an assessment of a model's impact on one sector." })
   async openInfrastructureImpactAssessment(
     @Arg('input', () => OpenInfrastructureImpactAssessmentInput, { description: 'What to write.' }) input: OpenInfrastructureImpactAssessmentInput,
     @Ctx() ctx: SubgraphContext,
@@ -67,7 +67,7 @@ export class InfrastructureAssessmentResolver {
   }
 
   @Access(writeAccess('cyber'))
-  @Mutation(() => InfrastructureImpactAssessment, { description: 'Starts work on a planned infrastructure-impact assessment.' })
+  @Mutation(() => InfrastructureImpactAssessment, { nullable: true, description: 'Starts work on a planned infrastructure-impact assessment.' })
   async startInfrastructureImpactAssessment(
     @Arg('id', () => ID, { description: 'Identifier.' }) id: string,
     @Ctx() ctx: SubgraphContext,
@@ -76,7 +76,7 @@ export class InfrastructureAssessmentResolver {
   }
 
   @Access(writeAccess('cyber'))
-  @Mutation(() => InfrastructureImpactAssessment, { description: 'Completes an infrastructure-impact assessment with its risk and conclusions.' })
+  @Mutation(() => InfrastructureImpactAssessment, { nullable: true, description: 'Completes an infrastructure-impact assessment with its risk and conclusions.' })
   async completeInfrastructureImpactAssessment(
     @Arg('input', () => CompleteAssessmentInput, { description: 'What to write.' }) input: CompleteAssessmentInput,
     @Ctx() ctx: SubgraphContext,
@@ -85,7 +85,7 @@ export class InfrastructureAssessmentResolver {
   }
 
   @Access(writeAccess('cyber'))
-  @Mutation(() => InfrastructureFinding, { description: 'Records a finding of an infrastructure-impact assessment in progress.' })
+  @Mutation(() => InfrastructureFinding, { nullable: true, description: 'Records a finding of an infrastructure-impact assessment in progress.' })
   async recordInfrastructureFinding(
     @Arg('input', () => RecordInfrastructureFindingInput, { description: 'What to write.' }) input: RecordInfrastructureFindingInput,
     @Ctx() ctx: SubgraphContext,

@@ -34,7 +34,7 @@ export class SectorResolver {
   }
 
   @Access(ANALYSTS_AND_PARTNERS)
-  @FieldResolver(() => VulnerabilityConnection, { description: 'Vulnerabilities models found in this sector, newest first unless ordered otherwise.' })
+  @FieldResolver(() => VulnerabilityConnection, { nullable: true, description: 'Vulnerabilities models found in this sector, newest first unless ordered otherwise.' })
   async vulnerabilities(
     @Root() sector: SectorRecord,
     @Args(() => PageArgs) page: PageArgs,

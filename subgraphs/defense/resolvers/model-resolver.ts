@@ -16,6 +16,7 @@ import { findingsBySector } from '../loaders/defense-loaders';
 export class ModelPriorityResolver {
   @Access(AGENCY_ANALYSTS)
   @FieldResolver(() => NationalSecurityPriority, {
+    nullable: true,
     description: 'How urgently Defense must assess the model, from the capabilities recorded at intake.',
   })
   @Directive('@requires(fields: "capabilities")')
@@ -28,6 +29,7 @@ export class ModelPriorityResolver {
 export class SectorFindingsResolver {
   @Access(CLASSIFIED)
   @FieldResolver(() => SecurityFindingConnection, {
+    nullable: true,
     description: 'National-security findings concerning this sector, most severe first.',
   })
   async securityFindings(

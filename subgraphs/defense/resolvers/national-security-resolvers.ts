@@ -61,7 +61,7 @@ export class SecurityFindingResolver {
 @Resolver(() => NationalSecurityAssessment)
 export class NationalSecurityMutations {
   @Access(writeAccess('defense'))
-  @Mutation(() => NationalSecurityAssessment, { description: 'Opens a national-security assessment of a model.' })
+  @Mutation(() => NationalSecurityAssessment, { nullable: true, description: 'Opens a national-security assessment of a model.' })
   async openNationalSecurityAssessment(
     @Arg('input', () => OpenNationalSecurityAssessmentInput, { description: 'What to write.' }) input: OpenNationalSecurityAssessmentInput,
     @Ctx() ctx: SubgraphContext,
@@ -77,7 +77,7 @@ export class NationalSecurityMutations {
   }
 
   @Access(writeAccess('defense'))
-  @Mutation(() => NationalSecurityAssessment, { description: 'Starts work on a planned national-security assessment.' })
+  @Mutation(() => NationalSecurityAssessment, { nullable: true, description: 'Starts work on a planned national-security assessment.' })
   async startNationalSecurityAssessment(
     @Arg('id', () => ID, { description: 'Identifier.' }) id: string,
     @Ctx() ctx: SubgraphContext,
@@ -86,7 +86,7 @@ export class NationalSecurityMutations {
   }
 
   @Access(writeAccess('defense'))
-  @Mutation(() => NationalSecurityAssessment, { description: 'Completes a national-security assessment with its risk and conclusions.' })
+  @Mutation(() => NationalSecurityAssessment, { nullable: true, description: 'Completes a national-security assessment with its risk and conclusions.' })
   async completeNationalSecurityAssessment(
     @Arg('input', () => CompleteAssessmentInput, { description: 'What to write.' }) input: CompleteAssessmentInput,
     @Ctx() ctx: SubgraphContext,
@@ -95,7 +95,7 @@ export class NationalSecurityMutations {
   }
 
   @Access(writeAccess('defense'))
-  @Mutation(() => SecurityFinding, { description: 'Records a finding of a national-security assessment in progress.' })
+  @Mutation(() => SecurityFinding, { nullable: true, description: 'Records a finding of a national-security assessment in progress.' })
   async recordSecurityFinding(
     @Arg('input', () => RecordSecurityFindingInput, { description: 'What to write.' }) input: RecordSecurityFindingInput,
     @Ctx() ctx: SubgraphContext,

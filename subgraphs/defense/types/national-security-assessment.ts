@@ -14,7 +14,7 @@ export const { Assessment, Finding } = assessmentInterfaces(() => Model, {
 @Access(CLASSIFIED, classification('SECRET'))
 @ObjectType('SecurityFinding', { implements: Finding, description: 'What a national-security assessment found.' })
 export class SecurityFinding extends Finding {
-  @Field(() => String, { description: 'Operational detail behind the finding, at the classification of the finding.' })
+  @Field(() => String, { nullable: true, description: 'Operational detail behind the finding, at the classification of the finding.' })
   details!: string;
 }
 

@@ -63,6 +63,7 @@ export function assessmentResolvers<A extends AssessmentRecord, F extends Findin
   class AssessmentQueries {
     @Access(api.access)
     @Query(() => types.assessmentConnection, {
+      nullable: true,
       name: names.list,
       description: `Assessments by this agency, filtered and ordered (by due date unless told otherwise).`,
     })
@@ -100,7 +101,7 @@ export function assessmentResolvers<A extends AssessmentRecord, F extends Findin
     }
 
     @Access(api.findingAccess)
-    @FieldResolver(() => types.findingConnection, { description: 'Findings of this assessment, most severe first.' })
+    @FieldResolver(() => types.findingConnection, { nullable: true, description: 'Findings of this assessment, most severe first.' })
     async findings(
       @Root() record: A,
       @Args(() => PageArgs) page: PageArgs,
@@ -125,6 +126,7 @@ export function assessmentResolvers<A extends AssessmentRecord, F extends Findin
   class ModelAssessments {
     @Access(api.access)
     @FieldResolver(() => types.assessmentConnection, {
+      nullable: true,
       name: names.list,
       description: `This agency's assessments of the model.`,
     })

@@ -80,6 +80,9 @@ export async function startSubgraph(
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // The process owns shutdown (drain HTTP, then Apollo, then the database); Apollo's own
+    // signal handlers would race with it and leave the process hanging.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
     formatError: (formatted, error) => maskInternalError(formatted, error, production),
   });

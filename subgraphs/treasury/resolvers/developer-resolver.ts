@@ -25,7 +25,7 @@ export class DeveloperResolver {
   }
 
   @Access(TREASURY_ONLY)
-  @FieldResolver(() => DeveloperContact, { description: "The developer's security contact. Treasury only." })
+  @FieldResolver(() => DeveloperContact, { nullable: true, description: "The developer's security contact. Treasury only." })
   contact(@Root() developer: DeveloperRecord): DeveloperContact {
     return { name: developer.contactName, email: developer.contactEmail, phone: developer.contactPhone };
   }

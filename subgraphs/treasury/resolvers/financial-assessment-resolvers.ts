@@ -55,7 +55,7 @@ export const financialAssessmentQueries = assessmentResolvers({
 @Resolver(() => FinancialStabilityAssessment)
 export class FinancialAssessmentMutations {
   @Access(writeAccess('treasury'))
-  @Mutation(() => FinancialStabilityAssessment, { description: 'Opens a financial-stability assessment of a model in review.' })
+  @Mutation(() => FinancialStabilityAssessment, { nullable: true, description: 'Opens a financial-stability assessment of a model in review.' })
   async openFinancialStabilityAssessment(
     @Arg('input', () => OpenAssessmentInput, { description: 'What to write.' }) input: OpenAssessmentInput,
     @Ctx() ctx: SubgraphContext,
@@ -71,13 +71,13 @@ export class FinancialAssessmentMutations {
   }
 
   @Access(writeAccess('treasury'))
-  @Mutation(() => FinancialStabilityAssessment, { description: 'Starts work on a planned financial-stability assessment.' })
+  @Mutation(() => FinancialStabilityAssessment, { nullable: true, description: 'Starts work on a planned financial-stability assessment.' })
   async startFinancialStabilityAssessment(@Arg('id', () => ID, { description: 'Identifier.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<FinancialAssessmentRecord> {
     return startAssessment(ctx.em, kinds, id, new Date());
   }
 
   @Access(writeAccess('treasury'))
-  @Mutation(() => FinancialStabilityAssessment, { description: 'Completes a financial-stability assessment with its risk and conclusions.' })
+  @Mutation(() => FinancialStabilityAssessment, { nullable: true, description: 'Completes a financial-stability assessment with its risk and conclusions.' })
   async completeFinancialStabilityAssessment(
     @Arg('input', () => CompleteFinancialStabilityAssessmentInput, { description: 'What to write.' }) input: CompleteFinancialStabilityAssessmentInput,
     @Ctx() ctx: SubgraphContext,
@@ -86,7 +86,7 @@ export class FinancialAssessmentMutations {
   }
 
   @Access(writeAccess('treasury'))
-  @Mutation(() => FinancialFinding, { description: 'Records a finding of a financial-stability assessment in progress.' })
+  @Mutation(() => FinancialFinding, { nullable: true, description: 'Records a finding of a financial-stability assessment in progress.' })
   async recordFinancialFinding(
     @Arg('input', () => RecordFinancialFindingInput, { description: 'What to write.' }) input: RecordFinancialFindingInput,
     @Ctx() ctx: SubgraphContext,

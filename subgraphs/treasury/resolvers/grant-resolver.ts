@@ -30,7 +30,7 @@ export class GrantResolver {
   }
 
   @Access(writeAccess('treasury'))
-  @Mutation(() => EarlyAccessGrant, { description: 'Grants a trusted partner early access to a model in review.' })
+  @Mutation(() => EarlyAccessGrant, { nullable: true, description: 'Grants a trusted partner early access to a model in review.' })
   async grantEarlyAccess(
     @Arg('input', () => GrantEarlyAccessInput, { description: 'What to write.' }) input: GrantEarlyAccessInput,
     @Ctx() ctx: SubgraphContext,
@@ -39,7 +39,7 @@ export class GrantResolver {
   }
 
   @Access(writeAccess('treasury'))
-  @Mutation(() => EarlyAccessGrant, { description: 'Ends an early-access grant now.' })
+  @Mutation(() => EarlyAccessGrant, { nullable: true, description: 'Ends an early-access grant now.' })
   async revokeEarlyAccess(@Arg('id', () => ID, { description: 'Identifier.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<EarlyAccessGrantRecord> {
     return revokeEarlyAccess(ctx.em, id, new Date());
   }

@@ -10,7 +10,7 @@ import { submitModel, withdrawModel } from '../data/model-store';
 @Resolver(() => Model)
 export class ModelMutations {
   @Access(writeAccess('treasury'))
-  @Mutation(() => Model, { description: 'Submits a model for voluntary security assessment before its release.' })
+  @Mutation(() => Model, { nullable: true, description: 'Submits a model for voluntary security assessment before its release.' })
   async submitModel(
     @Arg('input', () => SubmitModelInput, { description: 'What to write.' }) input: SubmitModelInput,
     @Ctx() ctx: SubgraphContext,
@@ -19,7 +19,7 @@ export class ModelMutations {
   }
 
   @Access(writeAccess('treasury'))
-  @Mutation(() => Model, { description: 'Records that the developer opted out of the review. Allowed any time before release.' })
+  @Mutation(() => Model, { nullable: true, description: 'Records that the developer opted out of the review. Allowed any time before release.' })
   async withdrawModel(
     @Arg('id', () => ID, { description: 'Identifier.' }) id: string,
     @Arg('reason', () => String, { description: "The developer's reason (1 to 2000 characters)." }) reason: string,

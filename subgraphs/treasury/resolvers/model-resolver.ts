@@ -81,7 +81,7 @@ export class ModelResolver {
   }
 
   @Access(PARTNER_PROGRAMME)
-  @FieldResolver(() => EarlyAccessGrantConnection, { description: 'Early access granted to partners for this model, newest first.' })
+  @FieldResolver(() => EarlyAccessGrantConnection, { nullable: true, description: 'Early access granted to partners for this model, newest first.' })
   async earlyAccessGrants(
     @Root() model: ModelRecord,
     @Args(() => PageArgs) page: PageArgs,

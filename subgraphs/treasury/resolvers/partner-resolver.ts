@@ -18,7 +18,7 @@ import { grantsBy, partnersById, partnersBySector } from '../loaders/treasury-lo
 @Resolver(() => Partner)
 export class PartnerResolver {
   @Access(PARTNER_PROGRAMME)
-  @Query(() => PartnerConnection, { description: 'Trusted partners, by name.' })
+  @Query(() => PartnerConnection, { nullable: true, description: 'Trusted partners, by name.' })
   async partners(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => PartnerFilter, { nullable: true, description: 'Conditions the partners must meet.' }) filter: PartnerFilter | null,
@@ -43,7 +43,7 @@ export class PartnerResolver {
   }
 
   @Access(PARTNER_PROGRAMME)
-  @FieldResolver(() => EarlyAccessGrantConnection, { description: "The partner's early-access grants, newest first." })
+  @FieldResolver(() => EarlyAccessGrantConnection, { nullable: true, description: "The partner's early-access grants, newest first." })
   async grants(
     @Root() partner: PartnerRecord,
     @Args(() => PageArgs) page: PageArgs,
@@ -57,7 +57,7 @@ export class PartnerResolver {
 @Resolver(() => Sector)
 export class SectorPartnersResolver {
   @Access(PARTNER_PROGRAMME)
-  @FieldResolver(() => PartnerConnection, { description: 'Trusted partners in this sector, by name.' })
+  @FieldResolver(() => PartnerConnection, { nullable: true, description: 'Trusted partners in this sector, by name.' })
   async partners(
     @Root() sector: Sector,
     @Args(() => PageArgs) page: PageArgs,

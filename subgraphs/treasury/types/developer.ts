@@ -25,7 +25,7 @@ export class Developer {
   @Field(() => String, { description: 'Country of the headquarters (ISO 3166-1 alpha-2).' })
   country!: string;
 
-  @Field(() => String, { description: 'Commercial terms agreed with the developer for the review programme. Treasury only.' })
+  @Field(() => String, { nullable: true, description: 'Commercial terms agreed with the developer for the review programme. Treasury only.' })
   @Access(TREASURY_ONLY, classification('CUI'))
   commercialTerms!: string;
 }

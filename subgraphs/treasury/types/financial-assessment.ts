@@ -14,7 +14,7 @@ export const { Assessment, Finding } = assessmentInterfaces(() => Model, {
 @Access(AGENCY_ANALYSTS)
 @ObjectType('FinancialFinding', { implements: Finding, description: 'What a financial-stability assessment found.' })
 export class FinancialFinding extends Finding {
-  @Field(() => FinancialMarket, { description: 'The part of the financial system affected.' })
+  @Field(() => FinancialMarket, { nullable: true, description: 'The part of the financial system affected.' })
   affectedMarket!: FinancialMarket;
 }
 

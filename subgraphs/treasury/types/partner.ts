@@ -6,7 +6,7 @@ import { PartnerKind } from './treasury-enums';
 @Access(PARTNER_PROGRAMME)
 @ObjectType('Partner', { description: 'A trusted organisation with early access to frontier models, to harden critical infrastructure.' })
 export class Partner {
-  @Field(() => ID, { description: 'Identifier; also the `org` claim of the partner’s tokens.' })
+  @Field(() => ID, { nullable: true, description: 'Identifier; also the `org` claim of the partner’s tokens.' })
   id!: string;
 
   @Field(() => String, { description: 'Organisation name.' })
@@ -25,7 +25,7 @@ export class Partner {
 @Access(PARTNER_PROGRAMME)
 @ObjectType('EarlyAccessGrant', { description: "A partner's early access to one model, for a purpose and a period." })
 export class EarlyAccessGrant {
-  @Field(() => ID, { description: 'Identifier.' })
+  @Field(() => ID, { nullable: true, description: 'Identifier.' })
   id!: string;
 
   @Field(() => String, { description: 'What the partner may use the model for.' })
