@@ -36,8 +36,6 @@ export type CompiledNode =
 
 export interface CompiledPlan {
   readonly root: CompiledNode | null;
-  /** Every subgraph the plan may call. */
-  readonly serviceNames: ReadonlySet<string>;
 }
 
 /** The operation without its name: the planner names every fetch differently, even when they ask the same. */
@@ -65,22 +63,21 @@ function compileFetch(node: FetchNode, relations: TypeRelations): CompiledFetch 
   };
 }
 
-function compileNode(node: PlanNode | SubscriptionNode, relations: TypeRelations, services: Set<string>): CompiledNode {
+function compileNode(node: PlanNode | SubscriptionNode, relations: TypeRelations): CompiledNode {
   switch (node.kind) {
     case 'Sequence':
     case 'Parallel':
-      return { kind: node.kind, nodes: node.nodes.map((child) => compileNode(child, relations, services)) };
+      return { kind: node.kind, nodes: node.nodes.map((child) => compileNode(child, relations)) };
     case 'Flatten':
-      return { kind: 'Flatten', path: node.path, node: compileNode(node.node, relations, services) };
+      return { kind: 'Flatten', path: node.path, node: compileNode(node.node, relations) };
     case 'Fetch':
-      services.add(node.serviceName);
       return { kind: 'Fetch', fetch: compileFetch(node, relations) };
     case 'Condition':
       return {
         kind: 'Condition',
         variable: node.condition,
-        ifClause: node.ifClause ? compileNode(node.ifClause, relations, services) : null,
-        elseClause: node.elseClause ? compileNode(node.elseClause, relations, services) : null,
+        ifClause: node.ifClause ? compileNode(node.ifClause, relations) : null,
+        elseClause: node.elseClause ? compileNode(node.elseClause, relations) : null,
       };
     case 'Defer':
       throw new PlanningError('DEFER_NOT_SUPPORTED', '@defer is not supported by this gateway');
@@ -90,7 +87,5 @@ function compileNode(node: PlanNode | SubscriptionNode, relations: TypeRelations
 }
 
 export function compilePlan(plan: QueryPlan, relations: TypeRelations): CompiledPlan {
-  const serviceNames = new Set<string>();
-  const root = plan.node ? compileNode(plan.node, relations, serviceNames) : null;
-  return { root, serviceNames };
+  return { root: plan.node ? compileNode(plan.node, relations) : null };
 }
