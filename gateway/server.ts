@@ -11,7 +11,7 @@ import {
 import type { GatewayConfig } from './config/gateway-config';
 import { AccordGateway } from './accord-gateway';
 import type { GatewayContext } from './gateway-context';
-import { createPolicyEngine, readAgreementsFile } from './authorization';
+import { createPolicyEngine, readAgreementsFile, type PolicyEngine } from './authorization';
 import { createTokenVerifier, type TokenVerifier } from './identity/token-verifier';
 import { authenticationRequired } from './identity/identity-error';
 import { readSigningKey } from './identity/key-files';
@@ -32,9 +32,15 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
+/** What a gateway may be given instead of building it from its config. */
+export interface GatewayServices {
+  /** Decides `@policy` names; by default the built-in policies and the config's agreements file. */
+  readonly policies?: PolicyEngine;
+}
+
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, services: GatewayServices = {}): Promise<RunningGateway> {
   const supergraphSdl = await readSupergraph(config.supergraph);
   const verifier: TokenVerifier | null = config.identity.jwks
     ? createTokenVerifier({
@@ -45,9 +51,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       })
     : null;
   const signingKey = await readSigningKey(config.gatewayKeyFile);
-  const policies = createPolicyEngine({
-    agreements: readAgreementsFile(config.authorization.agreementsFile),
-  });
+  const policies =
+    services.policies ?? createPolicyEngine({ agreements: readAgreementsFile(config.authorization.agreementsFile) });
   const gateway = new AccordGateway({
     supergraphSdl,
     load: { subgraphUrls: config.subgraphUrls, subgraphTimeoutMs: config.subgraphTimeoutMs, policies },
