@@ -65,7 +65,14 @@ function authorize(
   mode: AuthorizationMode,
 ): AuthorizedOperation {
   const { document, operationName } = request;
-  const filtered = filterOperation({ schema: loaded.apiSchema, rules: loaded.rules, document, operationName, access });
+  const filtered = filterOperation({
+    schema: loaded.apiSchema,
+    rules: loaded.rules,
+    document,
+    operationName,
+    access,
+    reportOnly: mode === 'dry-run',
+  });
   const tracked = loaded.trackedCoordinates;
   if (mode === 'reject' && filtered.denials.length > 0) return { prepared: null, denials: filtered.denials };
   if (mode === 'dry-run') {

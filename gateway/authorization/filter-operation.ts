@@ -43,11 +43,16 @@ export interface FilterInput {
   /** The operation to filter; without it, every operation of the document. */
   readonly operationName?: string;
   readonly access: AccessContext;
+  /**
+   * Dry run: record every denial, those inside denied selections too, and remove nothing (Apollo
+   * Router's `dry_run` reports the nested paths because the parent stays). One denial per node.
+   */
+  readonly reportOnly?: boolean;
 }
 
 /** A named fragment judged once per pass; its denials are repeated at every spread site. */
 type FragmentOutcome =
-  | { readonly kind: 'denied'; readonly coordinate: string; readonly rule: string }
+  | { readonly kind: 'denied'; readonly coordinate: string; readonly rule: string; readonly nested: readonly Denial[] }
   | { readonly kind: 'judged'; readonly denials: readonly Denial[]; readonly empty: boolean };
 
 /** True when the selection set holds only `__typename` and fragments (what is still in it). */
@@ -65,6 +70,8 @@ class OperationFilter {
   private outcomes = new Map<string, FragmentOutcome>();
   private readonly judging = new Set<string>();
   private readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+  /** Report-only mode: nodes already denied by an earlier pass, so that each is reported once. */
+  private readonly reported = new Set<ASTNode>();
 
   constructor(private readonly input: FilterInput) {
     this.fragments = fragmentsByName(input.document);
@@ -78,11 +85,19 @@ class OperationFilter {
     }
   }
 
-  /** The first check `access` fails in this pass, recorded as a denial of `node` at `path`. */
+  /**
+   * The first check `access` fails in this pass, recorded as a denial of `node` at `path`.
+   * True when `node` goes (never in report-only mode, where judging continues inside it).
+   */
   private deny(node: ASTNode, checks: readonly Check[], path: readonly string[], sink: Denial[]): boolean {
     for (const check of checks) {
       const unmet = unmetPart(check.requirement, this.pass, this.input.access);
       if (unmet === null) continue;
+      if (this.input.reportOnly) {
+        if (!this.reported.has(node)) sink.push({ coordinate: check.coordinate, rule: describeRequirement(unmet), node, responsePath: path });
+        this.reported.add(node);
+        return false;
+      }
       sink.push({ coordinate: check.coordinate, rule: describeRequirement(unmet), node, responsePath: path });
       this.removed.add(node);
       return true;
@@ -156,6 +171,8 @@ class OperationFilter {
         const outcome = this.judgeFragment(selection.name.value);
         if (outcome.kind === 'denied') {
           sink.push({ coordinate: outcome.coordinate, rule: outcome.rule, node: selection, responsePath: path });
+          for (const denial of outcome.nested) sink.push({ ...denial, responsePath: [...path, ...denial.responsePath] });
+          if (this.input.reportOnly) return true;
           this.removed.add(selection);
           return false;
         }
@@ -190,7 +207,13 @@ class OperationFilter {
     const type = compositeType(this.input.schema, fragment.typeCondition.name.value);
     const found: Denial[] = [];
     if (this.deny(fragment, this.typeConditionChecks(type, fragment.selectionSet), [], found)) {
-      return { kind: 'denied', coordinate: found[0]!.coordinate, rule: found[0]!.rule };
+      return { kind: 'denied', coordinate: found[0]!.coordinate, rule: found[0]!.rule, nested: [] };
+    }
+    if (this.input.reportOnly && found.length > 0) {
+      // Reported at each spread site, with what the fragment's own selections would have lost.
+      const [own] = found.splice(0, 1);
+      this.judgeSelections(fragment.selectionSet, type, [], found);
+      return { kind: 'denied', coordinate: own!.coordinate, rule: own!.rule, nested: found };
     }
     const anyLeft = this.judgeSelections(fragment.selectionSet, type, [], found);
     if (!anyLeft) this.removed.add(fragment);
