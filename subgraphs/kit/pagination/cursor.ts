@@ -1,14 +1,17 @@
-// Opaque cursors for keyset pagination: the sort value and the id of the last item seen.
+// Opaque cursors for keyset pagination: the property the list was ordered by, the sort value
+// and the id of the last item seen.
 import { badUserInput } from '../errors/user-errors';
 
 export interface CursorPosition {
+  /** The property the list was ordered by when the cursor was issued. */
+  readonly property: string;
   /** Sort key value: string or number; dates travel as epoch milliseconds. */
   readonly value: string | number;
   readonly id: string;
 }
 
 export function encodeCursor(position: CursorPosition): string {
-  return Buffer.from(JSON.stringify([position.value, position.id]), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify([position.property, position.value, position.id]), 'utf8').toString('base64url');
 }
 
 export function decodeCursor(cursor: string): CursorPosition {
@@ -20,11 +23,12 @@ export function decodeCursor(cursor: string): CursorPosition {
   }
   if (
     !Array.isArray(parsed) ||
-    parsed.length !== 2 ||
-    (typeof parsed[0] !== 'string' && typeof parsed[0] !== 'number') ||
-    typeof parsed[1] !== 'string'
+    parsed.length !== 3 ||
+    typeof parsed[0] !== 'string' ||
+    (typeof parsed[1] !== 'string' && typeof parsed[1] !== 'number') ||
+    typeof parsed[2] !== 'string'
   ) {
     throw badUserInput('`after` is not a cursor returned by this list', 'after');
   }
-  return { value: parsed[0], id: parsed[1] };
+  return { property: parsed[0], value: parsed[1], id: parsed[2] };
 }

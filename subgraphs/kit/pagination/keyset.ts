@@ -3,7 +3,8 @@
 import type { EntityName, FilterQuery, QueryOrder } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { SortDirection } from '../schema/enums';
-import { encodeCursor, decodeCursor, type CursorPosition } from './cursor';
+import { badUserInput } from '../errors/user-errors';
+import { encodeCursor, decodeCursor } from './cursor';
 import type { PageRequest } from './page-args';
 import type { ConnectionValue } from './connection-type';
 
@@ -31,12 +32,11 @@ function sortValue(item: object, property: string): string | number {
   throw new Error(`cannot paginate on ${property}: value is ${typeof value}`);
 }
 
-function cursorValue(position: CursorPosition, sampleIsDate: boolean): unknown {
-  return sampleIsDate && typeof position.value === 'number' ? new Date(position.value) : position.value;
-}
+/** What the sort property holds, so that a cursor's value can be checked before it reaches SQL. */
+export type SortValueKind = 'date' | 'number' | 'string';
 
 export function cursorOf(item: Identified, sort: SortKey): string {
-  return encodeCursor({ value: sortValue(item, sort.property), id: item.id });
+  return encodeCursor({ property: sort.property, value: sortValue(item, sort.property), id: item.id });
 }
 
 export function orderBy(sort: SortKey): Record<string, QueryOrder> {
@@ -44,12 +44,18 @@ export function orderBy(sort: SortKey): Record<string, QueryOrder> {
   return { [sort.property]: direction, id: direction };
 }
 
-/** Rows strictly after the cursor in the given order. */
-export function afterCursor<T>(cursor: string | null, sort: SortKey, isDate: boolean): FilterQuery<T> {
+/**
+ * Rows strictly after the cursor in the given order. A cursor issued for another order names
+ * another property or holds another kind of value: it is refused, never compared in SQL.
+ */
+export function afterCursor<T>(cursor: string | null, sort: SortKey, kind: SortValueKind): FilterQuery<T> {
   if (!cursor) return {} as FilterQuery<T>;
   const position = decodeCursor(cursor);
+  if (position.property !== sort.property || typeof position.value !== (kind === 'string' ? 'string' : 'number')) {
+    throw badUserInput('`after` is a cursor of this list in another order', 'after');
+  }
   const op = sort.direction === SortDirection.ASC ? '$gt' : '$lt';
-  const value = cursorValue(position, isDate);
+  const value = kind === 'date' ? new Date(position.value) : position.value;
   return {
     $or: [{ [sort.property]: { [op]: value } }, { [sort.property]: value, id: { [op]: position.id } }],
   } as FilterQuery<T>;
@@ -87,11 +93,12 @@ export function toConnection<T extends Identified>(
   };
 }
 
-function isDateProperty(em: SqlEntityManager, entity: EntityName<object>, property: string): boolean {
+function sortValueKind(em: SqlEntityManager, entity: EntityName<object>, property: string): SortValueKind {
   const meta = em.getMetadata().get(entityNameOf(entity));
   const prop = meta.properties[property];
   if (!prop) throw new Error(`unknown sort property ${property}`);
-  return prop.runtimeType === 'Date' || String(prop.type).toLowerCase().includes('date');
+  if (prop.runtimeType === 'Date' || String(prop.type).toLowerCase().includes('date')) return 'date';
+  return prop.runtimeType === 'number' ? 'number' : 'string';
 }
 
 function entityNameOf(entity: EntityName<object>): string {
@@ -106,7 +113,7 @@ export async function findPage<T extends Identified>(
   sort: SortKey,
   page: PageRequest,
 ): Promise<ConnectionValue<T>> {
-  const after = afterCursor<T>(page.after, sort, isDateProperty(em, entity as EntityName<object>, sort.property));
+  const after = afterCursor<T>(page.after, sort, sortValueKind(em, entity as EntityName<object>, sort.property));
   const rows = (await em.find(entity, { $and: [where, after] } as FilterQuery<T>, {
     orderBy: orderBy(sort) as never,
     limit: page.first + 1,
@@ -134,7 +141,7 @@ export async function findPagesByParent<T extends Identified>(
     return prop.fieldNames[0]!;
   };
   const direction = sort.direction === SortDirection.ASC ? 'asc' : 'desc';
-  const after = afterCursor<T>(page.after, sort, isDateProperty(em, entity as EntityName<object>, sort.property));
+  const after = afterCursor<T>(page.after, sort, sortValueKind(em, entity as EntityName<object>, sort.property));
   const knex = em.getKnex();
   const inner = em
     .createQueryBuilder(entity, 't')

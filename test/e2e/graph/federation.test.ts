@@ -2,7 +2,7 @@
 // databases: entities gathered from every agency in one query, @requires, interface fragments,
 // aliases and variables, compared with what the seed wrote.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ModelRow, World } from '../../../scripts/seed/world';
+import type { AssessmentRow, ModelRow, World } from '../../../scripts/seed/world';
 import type { RunningSystem } from '../../support/start-system';
 import { databaseKinds } from '../../support/test-database';
 import { dataOf, iso, startGraphSystem, type Json } from './support/graph-system';
@@ -263,7 +263,7 @@ describe.each(databaseKinds())('the federated graph on %s', (database) => {
     `;
     const row = modelSeenByEveryAgency(world);
     const { model } = dataOf(await system.query(query, { token: defenseAnalyst, variables: { id: row.id } }));
-    const facts = (a: World['defense']['assessments'][number], agency: string) => ({
+    const facts = (a: AssessmentRow, agency: string) => ({
       id: a.id,
       agency,
       status: expect.stringMatching(/^(PLANNED|IN_PROGRESS|COMPLETED|OVERDUE)$/),
