@@ -1,16 +1,32 @@
 // npm run compose [-- --from code|files|running] [--config schema/subgraphs.json] [--out DIR]
+//                   [--gateway-key FILE]
 // Composes the subgraphs into DIR/supergraph.graphql and writes each subgraph's SDL next to it.
 //   code     (default) build each agency's SDL from its code
 //   files    read DIR/<name>.graphql (what a subgraph team checked in)
-//   running  ask each running subgraph at its routing URL for `_service { sdl }`
+//   running  ask each running subgraph at its routing URL for `_service { sdl }`, with a gateway
+//            token signed by the gateway's private key: `--gateway-key` or ACCORD_GATEWAY_KEY,
+//            in development the key in the data folder. Production passes the key the gateway
+//            itself is given (the same secret), or composes from files in CI instead.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SUBGRAPH_CONFIG, readSubgraphConfig } from './lib/subgraph-config';
+import { DATA_DIR } from './lib/data-dir';
+import { developmentGatewayKeyFile, gatewayTokenHeaders } from './lib/gateway-token-headers';
 import { SCHEMA_DIR, sdlFileOf, sourcesFromCode, sourcesFromFiles, sourcesFromRunning, type SubgraphSource } from './lib/subgraph-sources';
 import { composeSupergraph, formatProblem } from './lib/compose';
 
-const USAGE = 'usage: npm run compose -- [--from code|files|running] [--config FILE] [--out DIR]';
+const USAGE = 'usage: npm run compose -- [--from code|files|running] [--config FILE] [--out DIR] [--gateway-key FILE]';
+
+/** The gateway's private key: given explicitly, or (development only) the one in the data folder. */
+function gatewayKeyFile(flag: string | undefined): string {
+  const given = flag ?? process.env.ACCORD_GATEWAY_KEY;
+  if (given) return path.resolve(given);
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('--from running needs the gateway\'s private key in production: --gateway-key FILE or ACCORD_GATEWAY_KEY');
+  }
+  return developmentGatewayKeyFile(DATA_DIR);
+}
 
 async function main(): Promise<number> {
   let options;
@@ -20,6 +36,7 @@ async function main(): Promise<number> {
         from: { type: 'string', default: 'code' },
         config: { type: 'string', default: DEFAULT_SUBGRAPH_CONFIG },
         out: { type: 'string', default: SCHEMA_DIR },
+        'gateway-key': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -42,7 +59,7 @@ async function main(): Promise<number> {
       sources = await sourcesFromFiles(entries, outDir);
       break;
     case 'running':
-      sources = await sourcesFromRunning(entries);
+      sources = await sourcesFromRunning(entries, await gatewayTokenHeaders(gatewayKeyFile(options['gateway-key'])));
       break;
     default:
       console.error(`unknown --from ${JSON.stringify(options.from)}\n${USAGE}`);
