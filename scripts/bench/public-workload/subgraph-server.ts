@@ -110,8 +110,12 @@ export function startSubgraphServer(options: SubgraphServerOptions): Promise<Run
     representations[name] = (representations[name] ?? 0) + reps;
   }
 
+  const stats = (): SubgraphServerStats => ({ requests: { ...requests }, representations: { ...representations }, memoHits: { ...memoHits } });
+
   const server = http.createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/health') return send(res, 200, Buffer.from('{"status":"ok"}'));
+    // What the benchmark reads when the subgraphs run in a process of their own.
+    if (req.method === 'GET' && req.url === '/stats') return send(res, 200, jsonBuffer(stats()));
     const route = req.url ? routes.get(req.url) : undefined;
     if (!route || req.method !== 'POST') return send(res, 404, Buffer.from('{"errors":[{"message":"not found"}]}'));
     const path = req.url as string;
@@ -154,7 +158,7 @@ export function startSubgraphServer(options: SubgraphServerOptions): Promise<Run
       resolve({
         url: `http://${address}:${port}`,
         port,
-        stats: () => ({ requests: { ...requests }, representations: { ...representations }, memoHits: { ...memoHits } }),
+        stats,
         resetStats: () => {
           requests = {};
           representations = {};

@@ -1,0 +1,37 @@
+// The gateways a benchmark run compares: the stock Apollo Gateway and Accord as shipped
+// (gateway/main.ts, production mode), each alone on the gateway CPU. A variant is Accord with
+// other environment settings, or Accord from another checkout (to measure one change on its own).
+import path from 'node:path';
+import { REPO_ROOT } from '../lib/data-dir';
+
+export interface Contestant {
+  readonly name: string;
+  readonly kind: 'stock' | 'accord';
+  /** The checkout the gateway runs from (default this one). */
+  readonly root: string;
+  /** Environment added to the gateway's. */
+  readonly env: Readonly<Record<string, string>>;
+}
+
+export const STOCK: Contestant = { name: 'stock', kind: 'stock', root: REPO_ROOT, env: {} };
+export const ACCORD: Contestant = { name: 'accord', kind: 'accord', root: REPO_ROOT, env: {} };
+
+export class VariantError extends Error {}
+
+/**
+ * `name:KEY=VALUE,KEY=VALUE` (Accord with these settings) or `name@/path/to/checkout` (Accord from
+ * another checkout, e.g. a git worktree of an earlier commit), or both: `name@/path:KEY=VALUE`.
+ */
+export function parseVariant(text: string): Contestant {
+  const match = /^([A-Za-z0-9_-]+)(?:@([^:]+))?(?::(.*))?$/.exec(text);
+  if (!match) throw new VariantError(`variant "${text}" must look like name:KEY=VALUE,... or name@/path/to/checkout`);
+  const [, name, root, settings] = match;
+  const env: Record<string, string> = {};
+  for (const pair of settings ? settings.split(',') : []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new VariantError(`variant "${text}": "${pair}" is not KEY=VALUE`);
+    env[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  if (name === STOCK.name || name === ACCORD.name) throw new VariantError(`variant name "${name}" is taken`);
+  return { name: name!, kind: 'accord', root: root ? path.resolve(root) : REPO_ROOT, env };
+}

@@ -1,0 +1,78 @@
+// Drives load with autocannon at a fixed concurrency: each connection is a virtual user that sends
+// its requests one after the other. The caller's token is chosen per request or per connection.
+import autocannon from 'autocannon';
+
+export interface LoadRequest {
+  /** The JSON body (a GraphQL request). */
+  readonly body: string;
+}
+
+export type TokenChoice =
+  /** A new token for every request. */
+  | { readonly per: 'request'; next(): string }
+  /** One token per connection (virtual user), for all of its requests. */
+  | { readonly per: 'connection'; forConnection(index: number): string }
+  /** Headers only (no Authorization). */
+  | { readonly per: 'none' };
+
+export interface LoadOptions {
+  readonly url: string;
+  readonly connections: number;
+  readonly seconds: number;
+  /** Sent in turn by every connection. */
+  readonly requests: readonly LoadRequest[];
+  readonly tokens: TokenChoice;
+  /** Header that carries the token (default authorization, as a Bearer token). */
+  readonly tokenHeader?: string;
+}
+
+export interface LoadResult {
+  readonly requests: number;
+  readonly seconds: number;
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  /** Non-2xx answers, connection errors and timeouts. */
+  readonly failures: number;
+}
+
+function tokenHeaderValue(header: string, token: string): string {
+  return header === 'authorization' ? `Bearer ${token}` : token;
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const header = options.tokenHeader ?? 'authorization';
+  const tokens = options.tokens;
+  let connection = 0;
+  const baseHeaders = { 'content-type': 'application/json' };
+  // With setupClient, each connection (a client with its own copy of the options) gets its
+  // headers once; every request object has a setupRequest so that it is rebuilt from them.
+  const requests = options.requests.map((request) => ({
+    method: 'POST' as const,
+    body: request.body,
+    setupRequest:
+      tokens.per === 'request'
+        ? (req: autocannon.Request) => ({ ...req, headers: { ...req.headers, [header]: tokenHeaderValue(header, tokens.next()) } })
+        : (req: autocannon.Request) => req,
+  }));
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.seconds,
+    headers: baseHeaders,
+    requests,
+    timeout: 30,
+    setupClient:
+      tokens.per === 'connection'
+        ? (client) => client.setHeaders({ ...baseHeaders, [header]: tokenHeaderValue(header, tokens.forConnection(connection++)) })
+        : undefined,
+  });
+  return {
+    requests: result.requests.total,
+    seconds: result.duration,
+    requestsPerSecond: result.requests.total / result.duration,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
