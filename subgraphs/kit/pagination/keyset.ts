@@ -105,20 +105,27 @@ function entityNameOf(entity: EntityName<object>): string {
   return typeof entity === 'string' ? entity : (entity as { name: string }).name;
 }
 
+/**
+ * A list's filter, or a function that builds it: a filter holding a raw SQL fragment (`raw()`)
+ * can be used in one statement only, and a page may need two (its rows and its total count).
+ */
+export type ListFilter<T> = FilterQuery<T> | (() => FilterQuery<T>);
+
 /** One page of a top-level list. */
 export async function findPage<T extends Identified>(
   em: SqlEntityManager,
   entity: EntityName<T>,
-  where: FilterQuery<T>,
+  where: ListFilter<T>,
   sort: SortKey,
   page: PageRequest,
 ): Promise<ConnectionValue<T>> {
+  const filter = typeof where === 'function' ? where : () => where;
   const after = afterCursor<T>(page.after, sort, sortValueKind(em, entity as EntityName<object>, sort.property));
-  const rows = (await em.find(entity, { $and: [where, after] } as FilterQuery<T>, {
+  const rows = (await em.find(entity, { $and: [filter(), after] } as FilterQuery<T>, {
     orderBy: orderBy(sort) as never,
     limit: page.first + 1,
   })) as T[];
-  return toConnection(pageFromRows(rows, page), sort, () => em.count(entity, where));
+  return toConnection(pageFromRows(rows, page), sort, () => em.count(entity, filter()));
 }
 
 /**

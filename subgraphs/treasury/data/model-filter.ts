@@ -1,5 +1,5 @@
 // How the Model list's filters and a model's participation read against the intake records.
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery } from '@mikro-orm/core';
 import { REVIEW_DAYS } from '../../kit/domain/review-window';
 import { Participation } from '../types/treasury-enums';
 import type { ModelFilter } from '../types/inputs';
@@ -37,6 +37,16 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * Case-insensitive "contains" that reads the same on SQLite and PostgreSQL: SQLite has no ILIKE
+ * and no default LIKE escape, so both sides are lowered and the escape is named. Being raw SQL,
+ * the condition serves one statement: build the filter anew for each.
+ */
+function nameContains(text: string): FilterQuery<ModelRecord> {
+  const pattern = `%${escapeLike(text)}%`;
+  return { [raw((alias: string) => `lower(${alias}.name) like lower(?) escape '\\'`, [pattern])]: [] } as FilterQuery<ModelRecord>;
+}
+
 export function modelFilter(filter: ModelFilter | null | undefined, now: Date): FilterQuery<ModelRecord> {
   const parts: FilterQuery<ModelRecord>[] = [];
   if (!filter) return {};
@@ -47,6 +57,6 @@ export function modelFilter(filter: ModelFilter | null | undefined, now: Date): 
   if (filter.capability) parts.push({ capabilityCodes: containsCode(filter.capability) });
   if (filter.sectorCode) parts.push({ sectorCodes: containsCode(filter.sectorCode) });
   if (filter.releaseBefore) parts.push({ plannedReleaseAt: { $lt: filter.releaseBefore } });
-  if (filter.nameContains) parts.push({ name: { $ilike: `%${escapeLike(filter.nameContains)}%` } });
+  if (filter.nameContains) parts.push(nameContains(filter.nameContains));
   return parts.length ? { $and: parts } : {};
 }

@@ -33,7 +33,7 @@ export class ModelResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<ConnectionValue<ModelRecord>> {
     const now = new Date();
-    const where = { $and: [modelFilter(filter, now), visibleModels(ctx.caller, now).filter] };
+    const where = () => ({ $and: [modelFilter(filter, now), visibleModels(ctx.caller, now).filter] });
     const sort = {
       property: orderBy?.field ?? ModelSortField.SUBMITTED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
