@@ -1,5 +1,6 @@
 // Starts a gateway: reads its supergraph, identity and keys, builds Accord's gateway behind
 // Apollo Server, and serves it over HTTP. Used by `npm run gateway`, `npm start` and the tests.
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -15,10 +16,13 @@ import { createPolicyEngine, readAgreementsFile, type PolicyEngine } from './aut
 import { createTokenVerifier, type TokenVerifier } from './identity/token-verifier';
 import { authenticationRequired } from './identity/identity-error';
 import { readSigningKey } from './identity/key-files';
-import { createGatewayTokenSigner } from './identity/gateway-token';
+import { createGatewayTokenSigner, GATEWAY_TOKEN_HEADER } from './identity/gateway-token';
 import { readSupergraph } from './supergraph/read-supergraph';
 import { createGatewayHttpHandler } from './http/gateway-http-handler';
 import { auditPlugin } from './audit/audit-plugin';
+import { reloadSupergraphOnChange } from './supergraph/supergraph-reloader';
+import { jsonLinesLog } from './supergraph/structured-log';
+import { createReadiness } from './health/readiness';
 import { openAuditSink } from './audit/open-audit-sink';
 import { refusalRecorder } from './audit/refusal-recorder';
 import type { AuditSink } from './audit/audit-sink';
@@ -53,6 +57,7 @@ export async function startGateway(config: GatewayConfig, services: GatewayServi
   const signingKey = await readSigningKey(config.gatewayKeyFile);
   const policies =
     services.policies ?? createPolicyEngine({ agreements: readAgreementsFile(config.authorization.agreementsFile) });
+  const signer = createGatewayTokenSigner({ privateKey: signingKey.privateKey, keyId: signingKey.keyId });
   const gateway = new AccordGateway({
     supergraphSdl,
     load: { subgraphUrls: config.subgraphUrls, subgraphTimeoutMs: config.subgraphTimeoutMs, policies },
@@ -60,7 +65,7 @@ export async function startGateway(config: GatewayConfig, services: GatewayServi
       mode: config.authorization.mode,
       errorPlacement: config.authorization.errors,
       policies,
-      signer: createGatewayTokenSigner({ privateKey: signingKey.privateKey, keyId: signingKey.keyId }),
+      signer,
     },
   });
   // A gateway that cannot keep an audit trail does not start.
@@ -77,6 +82,8 @@ export async function startGateway(config: GatewayConfig, services: GatewayServi
       ApolloServerPluginUsageReportingDisabled(),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       auditPlugin({ sink: audit, currentSupergraphId }),
+      // A replaced supergraph is closed only once the requests that started on it have answered.
+      gateway.requestTracker(),
     ],
   });
   try {
@@ -90,6 +97,12 @@ export async function startGateway(config: GatewayConfig, services: GatewayServi
     console.warn(`warning: the supergraph uses policies this gateway does not know; they always deny: ${unknown.join(', ')}`);
   }
 
+  // Live reload: a new supergraph (file changed, URL serving a new text) is swapped in, a bad one refused.
+  const reloader =
+    config.supergraphPollMs > 0
+      ? reloadSupergraphOnChange({ target: gateway, location: config.supergraph, pollIntervalMs: config.supergraphPollMs, log: jsonLinesLog })
+      : null;
+
   const handler = createGatewayHttpHandler({
     apollo,
     identify: async (authorization) => {
@@ -97,7 +110,10 @@ export async function startGateway(config: GatewayConfig, services: GatewayServi
       if (caller === null && config.identity.requireAuthentication) throw authenticationRequired();
       return caller;
     },
-    readiness: async () => ({ ready: true, details: { supergraph: gateway.supergraph.id } }),
+    readiness: createReadiness({
+      supergraph: () => gateway.loadedSupergraph,
+      headers: async () => ({ [GATEWAY_TOKEN_HEADER]: await signer.sign(null, `ready-${randomUUID()}`) }),
+    }),
     maxBodyBytes: MAX_BODY_BYTES,
     recordRefusal: refusalRecorder(audit, currentSupergraphId),
   });
@@ -114,6 +130,7 @@ export async function startGateway(config: GatewayConfig, services: GatewayServi
     gateway,
     audit,
     close: async () => {
+      reloader?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

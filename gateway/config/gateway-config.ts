@@ -15,6 +15,8 @@ export interface GatewayConfig {
   readonly subgraphUrls: Readonly<Record<string, string>>;
   /** Limit for one subgraph call. */
   readonly subgraphTimeoutMs: number;
+  /** How often the supergraph is read again for a new version (a file is also watched); 0: never reloaded. */
+  readonly supergraphPollMs: number;
   readonly identity: {
     /** JWKS of the token issuer (file path or URL); null: every caller is anonymous. */
     readonly jwks: string | null;
@@ -65,6 +67,17 @@ function positive(value: unknown, name: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name} must be a positive number (got ${JSON.stringify(value)})`);
   return n;
+}
+
+function nonNegative(value: unknown, name: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new ConfigError(`${name} must be a number of at least 0 (got ${JSON.stringify(value)})`);
+  return n;
+}
+
+/** A URL stays as given; a file path is made absolute. */
+function fileOrUrl(location: string): string {
+  return /^https?:\/\//.test(location) ? location : path.resolve(location);
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: string): T {
@@ -126,9 +139,10 @@ export function loadGatewayConfig({ flags, env, dataDir, repoRoot }: ConfigInput
   return {
     host: String(pick('host', 'HOST', 'host') ?? '127.0.0.1'),
     port: port(pick('port', 'PORT', 'port') ?? 4000, 'port'),
-    supergraph: path.resolve(String(pick('supergraph', 'ACCORD_SUPERGRAPH', 'supergraph') ?? path.join(repoRoot, 'schema', 'supergraph.graphql'))),
+    supergraph: fileOrUrl(String(pick('supergraph', 'ACCORD_SUPERGRAPH', 'supergraph') ?? path.join(repoRoot, 'schema', 'supergraph.graphql'))),
     subgraphUrls,
     subgraphTimeoutMs: positive(pick('subgraph-timeout-ms', 'ACCORD_SUBGRAPH_TIMEOUT_MS', 'subgraphTimeoutMs') ?? 10_000, 'subgraph timeout'),
+    supergraphPollMs: nonNegative(pick('supergraph-poll-ms', 'ACCORD_SUPERGRAPH_POLL_MS', 'supergraphPollMs') ?? 10_000, 'supergraph poll interval'),
     identity: {
       jwks,
       issuer: (pick('issuer', 'ACCORD_JWT_ISSUER', 'issuer') as string | undefined) ?? null,
