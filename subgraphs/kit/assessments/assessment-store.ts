@@ -75,7 +75,8 @@ export async function openAssessment<A extends AssessmentRecord, F extends Findi
       modelId: input.modelId,
       leadAnalyst: input.leadAnalyst ?? analyst,
       openedAt: now,
-      startedAt: now,
+      // PLANNED until an analyst starts work on it (the start mutation).
+      startedAt: null,
       dueAt: input.dueAt,
     } as unknown as RequiredEntityData<A>);
     await tx.flush();
