@@ -3,6 +3,7 @@
 // (ACCORD_SUBGRAPH_URL_<NAME> or "subgraphUrls" in the config file).
 import { parseArgs } from 'node:util';
 import { ConfigError, loadGatewayConfig, type GatewayConfig } from './config/gateway-config';
+import { HARDENING_FLAGS } from './config/hardening-config';
 import { startGateway } from './server';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevIdentity } from './identity/dev-identity';
 import { ensureGatewayKeys } from './identity/gateway-keys';
@@ -25,12 +26,16 @@ const OPTIONS = {
   'require-authentication': { type: 'boolean' },
   'subgraph-timeout-ms': { type: 'string' },
   help: { type: 'boolean' },
+  ...HARDENING_FLAGS,
 } as const;
 
 const USAGE = `usage: npm run gateway -- [--supergraph FILE|URL] [--port N] [--jwks FILE|URL] [--config FILE]
   [--issuer ISS] [--audience AUD] [--agreements FILE] [--authorization-mode filter|reject|dry-run]
   [--authorization-errors errors|extensions|disabled] [--require-authentication] [--subgraph-timeout-ms MS]
-  [--audit-file FILE | --audit-database-url postgres://...]`;
+  [--audit-file FILE | --audit-database-url postgres://...]
+  hardening (limits, persisted queries, rate limits, errors, HTTP, logs, metrics): [--max-depth N] [--max-cost N]
+  [--persisted-queries apq|safelist|off] [--safelist FILE] [--rate-limit on|off] [--redis-url redis://...] ...
+  (every option is listed in docs-hardening.md)`;
 
 /** Development defaults: the local token issuer and the gateway's own key, created on first use. */
 async function withDevelopmentDefaults(config: GatewayConfig, flags: Record<string, unknown>): Promise<GatewayConfig> {

@@ -26,6 +26,10 @@ import { createReadiness } from './health/readiness';
 import { openAuditSink } from './audit/open-audit-sink';
 import { refusalRecorder } from './audit/refusal-recorder';
 import type { AuditSink } from './audit/audit-sink';
+import type { DestinationStream } from 'pino';
+import { openProtections } from './http/protections';
+import { closeServer } from './http/close-server';
+import type { GatewayMetrics } from './observability/gateway-metrics';
 
 export interface RunningGateway {
   readonly url: string;
@@ -33,6 +37,8 @@ export interface RunningGateway {
   readonly gateway: AccordGateway;
   /** Where every request's audit record goes. */
   readonly audit: AuditSink;
+  /** Prometheus metrics: `${url without /graphql}/metrics`, or this URL when they have their own port; null when off. */
+  readonly metricsUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -40,9 +46,9 @@ export interface RunningGateway {
 export interface GatewayServices {
   /** Decides `@policy` names; by default the built-in policies and the config's agreements file. */
   readonly policies?: PolicyEngine;
+  /** Where the JSON log lines go (default stdout). */
+  readonly logDestination?: DestinationStream;
 }
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startGateway(config: GatewayConfig, services: GatewayServices = {}): Promise<RunningGateway> {
   const supergraphSdl = await readSupergraph(config.supergraph);
@@ -70,17 +76,19 @@ export async function startGateway(config: GatewayConfig, services: GatewayServi
   });
   // A gateway that cannot keep an audit trail does not start.
   const audit = await openAuditSink(config.audit);
+  // Limits, persisted queries, rate limits, error masking, logs and metrics (docs-hardening.md).
+  const protections = await openProtections(config, services.logDestination);
   const currentSupergraphId = () => gateway.supergraph.id;
   const apollo = new ApolloServer<GatewayContext>({
     // The process owns shutdown (see main.ts); Apollo's own signal handlers would race with it.
     stopOnTerminationSignals: false,
     gateway,
-    introspection: !config.production,
-    includeStacktraceInErrorResponses: !config.production,
+    ...protections.apollo,
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...protections.plugins,
       auditPlugin({ sink: audit, currentSupergraphId }),
       // A replaced supergraph is closed only once the requests that started on it have answered.
       gateway.requestTracker(),
@@ -89,6 +97,7 @@ export async function startGateway(config: GatewayConfig, services: GatewayServi
   try {
     await apollo.start();
   } catch (error) {
+    await protections.close();
     await audit.close();
     throw error;
   }
@@ -103,6 +112,7 @@ export async function startGateway(config: GatewayConfig, services: GatewayServi
       ? reloadSupergraphOnChange({ target: gateway, location: config.supergraph, pollIntervalMs: config.supergraphPollMs, log: jsonLinesLog })
       : null;
 
+  let draining = false;
   const handler = createGatewayHttpHandler({
     apollo,
     identify: async (authorization) => {
@@ -114,14 +124,21 @@ export async function startGateway(config: GatewayConfig, services: GatewayServi
       supergraph: () => gateway.loadedSupergraph,
       headers: async () => ({ [GATEWAY_TOKEN_HEADER]: await signer.sign(null, `ready-${randomUUID()}`) }),
     }),
-    maxBodyBytes: MAX_BODY_BYTES,
     recordRefusal: refusalRecorder(audit, currentSupergraphId),
+    ...protections.http,
+    draining: () => draining,
   });
-  const server = http.createServer(handler);
+  protections.timeSubgraphCalls(() => gateway.loadedSupergraph?.planner.subgraphs ?? []);
+  const server = http.createServer(
+    // A client sending its request slowly gets as long as a request may run.
+    { requestTimeout: config.http.requestTimeoutMs, headersTimeout: Math.min(60_000, config.http.requestTimeoutMs) },
+    handler,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  const metricsServer = await serveMetricsPort(config, protections.metrics);
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   return {
@@ -129,14 +146,41 @@ export async function startGateway(config: GatewayConfig, services: GatewayServi
     port,
     gateway,
     audit,
+    metricsUrl: !protections.metrics
+      ? null
+      : metricsServer
+        ? `http://${host}:${(metricsServer.address() as AddressInfo).port}/metrics`
+        : `http://${host}:${port}/metrics`,
     close: async () => {
       reloader?.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      // Stop accepting, let the requests in flight finish (each answer closes its connection).
+      draining = true;
+      await closeServer(server, config.http.shutdownTimeoutMs);
+      if (metricsServer) await closeServer(metricsServer, 0);
       await apollo.stop();
       await audit.close();
+      await protections.close();
     },
   };
+}
+
+/** /metrics on its own port, when one is configured (so the GraphQL port need not expose it). */
+async function serveMetricsPort(config: GatewayConfig, metrics: GatewayMetrics | null): Promise<http.Server | null> {
+  const port = config.observability.metricsPort;
+  if (port === null || !metrics) return null;
+  const server = http.createServer((req, res) => {
+    if (req.method !== 'GET' || new URL(req.url ?? '/', 'http://metrics').pathname !== '/metrics') {
+      res.writeHead(404).end();
+      return;
+    }
+    metrics.registry.metrics().then(
+      (text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text),
+      () => res.writeHead(500).end(),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, config.host, () => resolve());
+  });
+  return server;
 }

@@ -2,11 +2,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from './config-error';
+import { readHardeningConfig, type HardeningConfig } from './hardening-config';
+
+export { ConfigError };
 
 export type AuthorizationMode = 'filter' | 'reject' | 'dry-run';
 export type AuthorizationErrorPlacement = 'errors' | 'extensions' | 'disabled';
 
-export interface GatewayConfig {
+/** Hardening settings (limits, persisted queries, rate limits, ...) are in HardeningConfig. */
+export interface GatewayConfig extends HardeningConfig {
   readonly host: string;
   readonly port: number;
   /** The supergraph: a file path or an http(s) URL. */
@@ -44,8 +49,6 @@ export interface GatewayConfig {
   readonly production: boolean;
   readonly dataDir: string;
 }
-
-export class ConfigError extends Error {}
 
 /** The data-sharing agreements in force, checked in with the code (replace with ACCORD_AGREEMENTS). */
 export const DEFAULT_AGREEMENTS_FILE = fileURLToPath(new URL('./agreements.json', import.meta.url));
@@ -162,5 +165,6 @@ export function loadGatewayConfig({ flags, env, dataDir, repoRoot }: ConfigInput
     },
     production,
     dataDir,
+    ...readHardeningConfig(pick, production),
   };
 }

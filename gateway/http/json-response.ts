@@ -6,6 +6,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, headers);
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+  extensions: Record<string, unknown> = {},
+): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code, ...extensions } }] }, headers);
 }

@@ -25,6 +25,8 @@ export interface SystemOptions {
   readonly seed?: false | { readonly scale?: number; readonly anchor?: Date };
   /** Gateway settings to change, as `loadGatewayConfig` flags (e.g. `{ 'authorization-mode': 'reject' }`). */
   readonly gatewayFlags?: Readonly<Record<string, string | boolean>>;
+  /** Gateway environment besides the subgraph URLs (e.g. `{ NODE_ENV: 'production' }`). */
+  readonly gatewayEnv?: Readonly<Record<string, string>>;
 }
 
 export interface GraphQLResponse {
@@ -110,9 +112,14 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       audience: DEV_AUDIENCE,
       'gateway-key': gatewayKeys.privateKeyPath,
       'audit-file': path.join(dataDir, 'audit.jsonl'),
+      // One JSON line per request would drown the test output.
+      'log-level': 'warn',
       ...options.gatewayFlags,
     },
-    env: Object.fromEntries(Object.values(subgraphs).map((s) => [`ACCORD_SUBGRAPH_URL_${s.name.toUpperCase()}`, s.url])),
+    env: {
+      ...Object.fromEntries(Object.values(subgraphs).map((s) => [`ACCORD_SUBGRAPH_URL_${s.name.toUpperCase()}`, s.url])),
+      ...options.gatewayEnv,
+    },
     dataDir,
     repoRoot: REPO_ROOT,
   });
