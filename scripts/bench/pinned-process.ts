@@ -54,7 +54,10 @@ export function startPinned(options: PinnedProcessOptions): PinnedProcess {
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        const timer = setTimeout(() => {
+          console.warn(`${options.name} did not stop within 30 s of SIGTERM; killed (a CPU profile is lost)`);
+          child.kill('SIGKILL');
+        }, 30_000);
         child.once('exit', () => {
           clearTimeout(timer);
           resolve();

@@ -51,10 +51,11 @@ interface RunningGateway {
 
 async function startGateway(workload: Workload, env: BenchEnvironment, options: BenchOptions, contestant: Contestant, memoryFile?: string): Promise<RunningGateway> {
   const launch = workload.launch(contestant, await env.freePort());
-  const profileDir = path.resolve(options.outDir, 'profiles');
+  // Node names each thread's profile CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile; the main thread is thread 0.
+  const profileDir = path.resolve(options.outDir, 'profiles', `${workload.name}-${contestant.name}-${Date.now()}`);
   if (options.profile) await mkdir(profileDir, { recursive: true });
   const nodeOptions = [
-    ...(options.profile && contestant.kind === 'accord' ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${workload.name}-${contestant.name}-${Date.now()}.cpuprofile`] : []),
+    ...(options.profile && contestant.kind === 'accord' ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
     ...(memoryFile ? ['--import', path.join(contestant.root, 'scripts/bench/heap-sampler.ts')] : []),
   ];
   const process = startPinned({

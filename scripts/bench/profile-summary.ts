@@ -1,0 +1,76 @@
+// Where a gateway's CPU time went, from a V8 CPU profile (node --cpu-prof; npm run bench -- --profile):
+//   npx tsx scripts/bench/profile-summary.ts FILE.cpuprofile [--functions N]
+// Self time is grouped by where the code lives: a package under node_modules, a folder of the
+// gateway, Node's own internals, garbage collection; idle time is left out of the shares.
+import { readFileSync } from 'node:fs';
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+  readonly children?: readonly number[];
+}
+
+interface CpuProfile {
+  readonly nodes: readonly ProfileNode[];
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+function groupOf(url: string, functionName: string): string {
+  if (url === '') return functionName.startsWith('(') ? functionName : `(native) ${functionName}`;
+  const modules = url.lastIndexOf('/node_modules/');
+  if (modules >= 0) {
+    const rest = url.slice(modules + '/node_modules/'.length).split('/');
+    return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
+  }
+  if (url.startsWith('node:')) return `node:${url.slice(5).split('/')[1] ?? url.slice(5)}`;
+  const project = /\/(gateway|scripts|subgraphs)\/(.*)$/.exec(url);
+  if (project) {
+    const parts = project[2]!.split('/');
+    return `${project[1]}/${parts.length > 1 ? parts[0] : parts[0]!.replace(/\.ts$/, '')}`;
+  }
+  return url;
+}
+
+export function summarizeProfile(profile: CpuProfile): { total: number; groups: Map<string, number>; functions: Map<string, number> } {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<number, number>();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const id = profile.samples[i]!;
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  }
+  const groups = new Map<string, number>();
+  const functions = new Map<string, number>();
+  let total = 0;
+  for (const [id, micros] of self) {
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+    if (functionName === '(idle)') continue;
+    total += micros;
+    const group = groupOf(url, functionName);
+    groups.set(group, (groups.get(group) ?? 0) + micros);
+    const name = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|gateway|scripts)\//, '$1/')}:${lineNumber + 1}`;
+    functions.set(name, (functions.get(name) ?? 0) + micros);
+  }
+  return { total, groups, functions };
+}
+
+function print(title: string, entries: Map<string, number>, total: number, limit: number): void {
+  console.log(title);
+  for (const [name, micros] of [...entries].sort((a, b) => b[1] - a[1]).slice(0, limit)) {
+    console.log(`  ${((100 * micros) / total).toFixed(1).padStart(5)}%  ${name}`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const file = process.argv[2];
+  if (!file) {
+    console.error('usage: npx tsx scripts/bench/profile-summary.ts FILE.cpuprofile [--functions N]');
+    process.exit(2);
+  }
+  const limitIndex = process.argv.indexOf('--functions');
+  const limit = limitIndex > 0 ? Number(process.argv[limitIndex + 1]) : 25;
+  const { total, groups, functions } = summarizeProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile);
+  console.log(`busy CPU time in the profile: ${(total / 1e6).toFixed(1)} s`);
+  print('by where the code lives (self time):', groups, total, 30);
+  print(`top ${limit} functions (self time):`, functions, total, limit);
+}
