@@ -258,7 +258,7 @@ export function readHardeningConfig(read: ReadSetting, production: boolean): Har
   return {
     limits: {
       maxDocumentBytes: limit(read('max-document-bytes', 'ACCORD_MAX_DOCUMENT_BYTES', 'maxDocumentBytes'), 32 * 1024, 'document size limit'),
-      maxDepth: limit(read('max-depth', 'ACCORD_MAX_DEPTH', 'maxDepth'), 15, 'depth limit'),
+      maxDepth: limit(read('max-depth', 'ACCORD_MAX_DEPTH', 'maxDepth'), 20, 'depth limit'),
       maxAliases: limit(read('max-aliases', 'ACCORD_MAX_ALIASES', 'maxAliases'), 30, 'alias limit'),
       maxRootFields: limit(read('max-root-fields', 'ACCORD_MAX_ROOT_FIELDS', 'maxRootFields'), 20, 'root field limit'),
       maxDirectives: limit(read('max-directives', 'ACCORD_MAX_DIRECTIVES', 'maxDirectives'), 50, 'directive limit'),
