@@ -1,8 +1,8 @@
 // The cyber office's per-request loaders, with the partner row filter applied.
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { SubgraphContext } from '../../kit/context';
-import { connectionsByParent, entitiesById, entitiesByKey } from '../../kit/loaders/entity-loaders';
+import { connectionsByParent, entitiesById } from '../../kit/loaders/entity-loaders';
 import type { ConnectionValue } from '../../kit/pagination/connection-type';
 import type { PageRequest } from '../../kit/pagination/page-args';
 import type { SortKey } from '../../kit/pagination/keyset';
@@ -10,8 +10,19 @@ import { SectorRecord } from '../data/sector-record';
 import { VulnerabilityRecord } from '../data/vulnerability-record';
 import { visibleVulnerabilities } from '../data/visibility';
 
+/**
+ * Sectors by code. The list is short and fixed, so the first lookup of a request reads it whole:
+ * lookups that come in later turns (after each list a request loads) then cost no statement.
+ */
 export function sectorsByCode(ctx: SubgraphContext): DataLoader<string, SectorRecord | null> {
-  return entitiesByKey(ctx, SectorRecord, 'code');
+  return ctx.loaders.get('Sector#all-by-code', () => {
+    let all: Promise<Map<string, SectorRecord>> | undefined;
+    return new DataLoader<string, SectorRecord | null>(async (codes) => {
+      all ??= ctx.em.find(SectorRecord, {}).then((rows) => new Map(rows.map((row) => [row.code, row])));
+      const byCode = await all;
+      return codes.map((code) => byCode.get(code) ?? null);
+    });
+  });
 }
 
 export function vulnerabilitiesById(ctx: SubgraphContext): DataLoader<string, VulnerabilityRecord | null> {

@@ -23,22 +23,22 @@ const MODEL_FROM_THREE_AGENCIES = /* GraphQL */ `
       developer { id name country }
       sectorsOfConcern { code name }
       nationalSecurityPriority
-      nationalSecurityAssessments(first: 100) {
+      nationalSecurityAssessments(first: 20) {
         totalCount
         nodes {
           id agency status riskLevel leadAnalyst dueAt classification
-          findings(first: 100) { totalCount nodes { id title severity classification sector { code } } }
+          findings(first: 20) { totalCount nodes { id title severity classification sector { code } } }
         }
       }
-      financialStabilityAssessments(first: 100) {
+      financialStabilityAssessments(first: 20) {
         totalCount
-        nodes { id agency status riskLevel systemicRiskScore findings(first: 100) { totalCount nodes { id affectedMarket } } }
+        nodes { id agency status riskLevel systemicRiskScore findings(first: 20) { totalCount nodes { id affectedMarket } } }
       }
-      infrastructureImpactAssessments(first: 100) {
+      infrastructureImpactAssessments(first: 20) {
         totalCount
-        nodes { id agency status riskLevel sector { code name leadAgencyName } findings(first: 100) { nodes { id mitigation } } }
+        nodes { id agency status riskLevel sector { code name leadAgencyName } findings(first: 20) { nodes { id mitigation } } }
       }
-      vulnerabilitiesFound(first: 100) {
+      vulnerabilitiesFound(first: 20) {
         totalCount
         nodes { id title severity cvssScore affectedSystems disclosureStatus reportedAt sector { code name } }
       }
