@@ -16,7 +16,7 @@ import {
 } from './authorization';
 import type { Caller } from './identity/caller';
 import type { GatewayTokenSigner } from './identity/gateway-token';
-import { GATEWAY_TOKEN_HEADER } from './identity/gateway-token';
+import { GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER } from './identity/gateway-token';
 import { emptyStats, type ExecutionStats } from './execution';
 import type { ExecutionResponse } from './execution/executor';
 import type { AuthorizedOperation, LoadedSupergraph } from './supergraph/loaded-supergraph';
@@ -158,8 +158,8 @@ export async function runOperation(
   if (authorized.prepared === null) {
     response = rejection(authorized.denials);
   } else {
-    const token = await settings.signer.sign(caller, request.requestId);
-    const headers = { [GATEWAY_TOKEN_HEADER]: token, 'x-request-id': request.requestId };
+    // One token per caller (reused across requests), the request id beside it.
+    const headers = { [GATEWAY_TOKEN_HEADER]: settings.signer.sign(caller), [REQUEST_ID_HEADER]: request.requestId };
     const executed = await loaded.executor.execute(authorized.prepared, {
       variables,
       headersFor: () => headers,

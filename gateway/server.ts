@@ -16,7 +16,7 @@ import { createPolicyEngine, readAgreementsFile, type PolicyEngine } from './aut
 import { createTokenVerifier, type TokenVerifier } from './identity/token-verifier';
 import { authenticationRequired } from './identity/identity-error';
 import { readSigningKey } from './identity/key-files';
-import { createGatewayTokenSigner, GATEWAY_TOKEN_HEADER } from './identity/gateway-token';
+import { createGatewayTokenSigner, GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER } from './identity/gateway-token';
 import { readSupergraph } from './supergraph/read-supergraph';
 import { createGatewayHttpHandler } from './http/gateway-http-handler';
 import { auditPlugin } from './audit/audit-plugin';
@@ -122,7 +122,7 @@ export async function startGateway(config: GatewayConfig, services: GatewayServi
     },
     readiness: createReadiness({
       supergraph: () => gateway.loadedSupergraph,
-      headers: async () => ({ [GATEWAY_TOKEN_HEADER]: await signer.sign(null, `ready-${randomUUID()}`) }),
+      headers: async () => ({ [GATEWAY_TOKEN_HEADER]: signer.sign(null), [REQUEST_ID_HEADER]: `ready-${randomUUID()}` }),
     }),
     recordRefusal: refusalRecorder(audit, currentSupergraphId),
     ...protections.http,

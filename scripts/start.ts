@@ -13,6 +13,7 @@ import { SCHEMA_DIR, sdlFileOf, sourcesFromCode } from './lib/subgraph-sources';
 import { composeSupergraph, formatProblem } from './lib/compose';
 import { ensureDevIdentity } from '../gateway/identity/dev-identity';
 import { ensureGatewayKeys } from '../gateway/identity/gateway-keys';
+import { GATEWAY_NODE_OPTIONS } from '../gateway/node-options';
 
 const GATEWAY_PORT = Number(process.env.PORT ?? 4000);
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
       return startService(subgraph.name, ['scripts/subgraph.ts', subgraph.name], health);
     }),
   );
-  await startService('gateway', ['gateway/main.ts', '--port', String(GATEWAY_PORT)], `http://127.0.0.1:${GATEWAY_PORT}/health`);
+  await startService('gateway', [...GATEWAY_NODE_OPTIONS, 'gateway/main.ts', '--port', String(GATEWAY_PORT)], `http://127.0.0.1:${GATEWAY_PORT}/health`);
   const gateway = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
   console.log(`
 Accord is running.

@@ -30,9 +30,4 @@ export class ExpiringCache<V> {
     this.entries.set(key, { value, expiresAt });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
-
-  /** Removes the entry only if it still holds `value` (a failed sign must not evict a newer one). */
-  deleteIf(key: string, value: V): void {
-    if (this.entries.get(key)?.value === value) this.entries.delete(key);
-  }
 }

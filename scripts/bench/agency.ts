@@ -87,7 +87,7 @@ export async function startAgencyWorkload(env: BenchEnvironment, options: BenchO
 
   // What the dashboard shows: a model in review and a sector, found through the subgraphs themselves.
   const signer = createGatewayTokenSigner({ privateKey: env.gatewayKeys.privateKey, keyId: env.gatewayKeys.keyId, ttlSeconds: STOCK_TOKEN_TTL_SECONDS });
-  const lookupToken = await signer.sign(callerFromClaims(claimsOf(0, 'setup')), 'bench-setup');
+  const lookupToken = signer.sign(callerFromClaims(claimsOf(0, 'setup')));
   const asGateway = { [GATEWAY_TOKEN_HEADER]: lookupToken };
   const treasury = agencies.find((a) => a.name === 'treasury')!;
   const cyber = agencies.find((a) => a.name === 'cyber')!;
@@ -112,7 +112,7 @@ export async function startAgencyWorkload(env: BenchEnvironment, options: BenchO
   /** The header and value a virtual user sends: its own client token to Accord, a gateway token for it to the stock gateway. */
   async function credentialsFor(contestant: Contestant, connection: number, run: string): Promise<string> {
     const claims = claimsOf(connection, run);
-    if (contestant.kind === 'stock') return signer.sign(callerFromClaims(claims), `bench-${run}-${connection}`);
+    if (contestant.kind === 'stock') return signer.sign(callerFromClaims(claims));
     return signDevToken(env.identity, claims, STOCK_TOKEN_TTL_SECONDS);
   }
 

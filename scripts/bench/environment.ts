@@ -7,6 +7,7 @@ import path from 'node:path';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevIdentity, type DevIdentity } from '../../gateway/identity/dev-identity';
 import { ensureGatewayKeys } from '../../gateway/identity/gateway-keys';
 import type { KeyPairFiles } from '../../gateway/identity/key-files';
+import { GATEWAY_NODE_OPTIONS } from '../../gateway/node-options';
 import type { Contestant } from './contestants';
 import type { GatewayLaunch } from './workload';
 
@@ -46,7 +47,10 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Accord as shipped: `gateway/main.ts` in production mode, requiring a token, audit trail on (file, fsync'ed). */
+/**
+ * Accord as shipped: `gateway/main.ts` with the gateway's Node options, in production mode,
+ * requiring a token, audit trail on (file, fsync'ed).
+ */
 export function accordLaunch(
   env: BenchEnvironment,
   contestant: Contestant,
@@ -56,6 +60,7 @@ export function accordLaunch(
 ): GatewayLaunch {
   return {
     entry: 'gateway/main.ts',
+    nodeOptions: contestant.nodeOptions ?? GATEWAY_NODE_OPTIONS,
     args: [
       '--supergraph', supergraphFile,
       '--port', String(port),
@@ -84,6 +89,7 @@ export function accordLaunch(
 export function stockLaunch(port: number, supergraphFile: string, extraEnv: Readonly<Record<string, string>>): GatewayLaunch {
   return {
     entry: 'scripts/bench/stock-gateway.ts',
+    nodeOptions: [],
     args: [],
     env: { SUPERGRAPH: supergraphFile, PORT: String(port), ...extraEnv },
     url: `http://127.0.0.1:${port}/`,

@@ -55,6 +55,7 @@ async function startGateway(workload: Workload, env: BenchEnvironment, options: 
   const profileDir = path.resolve(options.outDir, 'profiles', `${workload.name}-${contestant.name}-${Date.now()}`);
   if (options.profile) await mkdir(profileDir, { recursive: true });
   const nodeOptions = [
+    ...launch.nodeOptions,
     ...(options.profile && contestant.kind === 'accord' ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
     ...(memoryFile ? ['--import', path.join(contestant.root, 'scripts/bench/heap-sampler.ts')] : []),
   ];

@@ -6,6 +6,8 @@ import type { LoadRequest, TokenChoice } from './load';
 export interface GatewayLaunch {
   /** Entry point, relative to the contestant's checkout. */
   readonly entry: string;
+  /** Options for node itself. */
+  readonly nodeOptions: readonly string[];
   readonly args: readonly string[];
   readonly env: Readonly<Record<string, string>>;
   /** The GraphQL endpoint. */

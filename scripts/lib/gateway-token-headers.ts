@@ -3,7 +3,7 @@
 // the one field every caller may read).
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { createGatewayTokenSigner, GATEWAY_TOKEN_HEADER } from '../../gateway/identity/gateway-token';
+import { createGatewayTokenSigner, GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER } from '../../gateway/identity/gateway-token';
 import { readSigningKey } from '../../gateway/identity/key-files';
 
 /** Where development keeps the gateway's private key (created by `npm start` or the gateway). */
@@ -15,5 +15,5 @@ export function developmentGatewayKeyFile(dataDir: string): string {
 export async function gatewayTokenHeaders(privateKeyFile: string): Promise<Record<string, string>> {
   const key = await readSigningKey(privateKeyFile);
   const signer = createGatewayTokenSigner({ privateKey: key.privateKey, keyId: key.keyId });
-  return { [GATEWAY_TOKEN_HEADER]: await signer.sign(null, `compose-${randomUUID()}`) };
+  return { [GATEWAY_TOKEN_HEADER]: signer.sign(null), [REQUEST_ID_HEADER]: `compose-${randomUUID()}` };
 }

@@ -1,6 +1,6 @@
 // Subgraphs answer the gateway only: every request must carry the gateway's own short-lived
 // token, which also says who the caller is. Direct access is a local-development switch.
-import { createGatewayTokenVerifier, GATEWAY_TOKEN_HEADER } from '../../../gateway/identity/gateway-token';
+import { createGatewayTokenVerifier, GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER } from '../../../gateway/identity/gateway-token';
 import { IdentityError } from '../../../gateway/identity/identity-error';
 import { newRequestId, RequestRefusal, type Authenticate } from '../server/start-subgraph';
 
@@ -16,7 +16,7 @@ export function gatewayAuthentication(options: GatewayAuthenticationOptions): Au
     const token = Array.isArray(raw) ? raw[0] : raw;
     if (!token && options.allowDirectAccess) return { caller: null, requestId: newRequestId() };
     try {
-      return await verifier.verify(token);
+      return await verifier.verify(token, headers[REQUEST_ID_HEADER]);
     } catch (error) {
       if (error instanceof IdentityError) throw new RequestRefusal(error.status, error.code, error.message);
       throw error;
