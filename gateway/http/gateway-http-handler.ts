@@ -58,6 +58,8 @@ export interface GatewayHttpOptions {
 }
 
 const GRAPHQL_PATHS = new Set(['/', '/graphql']);
+/** application/json and its +json variants: other bodies are not read as operations. */
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
 /** The error codes of a JSON error response, for the audit record of a request Apollo Server refused. */
 function errorCodesOf(body: string): string[] {
@@ -152,7 +154,9 @@ export function createGatewayHttpHandler(options: GatewayHttpOptions) {
             : { status: 400, code: 'BAD_REQUEST', message: 'Request body could not be read' },
         );
       }
-      if (raw.length > 0) {
+      // Any other content type reaches Apollo Server without a body: its CSRF check or its
+      // missing-body error answers it.
+      if (raw.length > 0 && JSON_MEDIA_TYPE.test(req.headers['content-type'] ?? '')) {
         try {
           body = JSON.parse(raw.toString('utf8'));
         } catch {

@@ -53,9 +53,21 @@ function isExpected(code: unknown, fromSubgraph: boolean): boolean {
   return fromSubgraph ? SUBGRAPH_CLIENT_CODES.has(code) : CLIENT_CODES.has(code) || SUBGRAPH_CLIENT_CODES.has(code);
 }
 
-export function maskError(formatted: GraphQLFormattedError, mask: boolean): GraphQLFormattedError {
+/**
+ * Apollo Server refuses some requests with a 4xx status but no code (an unsupported persisted
+ * query version, a hash that does not match its text): they are the client's errors, not internal ones.
+ */
+function codeOf(formatted: GraphQLFormattedError, error: unknown): unknown {
+  const original = (error as { extensions?: { code?: unknown; http?: { status?: unknown } } } | null)?.extensions;
+  const status = original?.http?.status;
+  if (original && original.code === undefined && typeof status === 'number' && status >= 400 && status < 500) return 'BAD_REQUEST';
+  return formatted.extensions?.code;
+}
+
+export function maskError(given: GraphQLFormattedError, error: unknown, mask: boolean): GraphQLFormattedError {
+  const code = codeOf(given, error);
+  const formatted = code === given.extensions?.code ? given : { ...given, extensions: { ...given.extensions, code } };
   const extensions = formatted.extensions ?? {};
-  const code = extensions.code;
   // Execution names the subgraph of every error that came from one.
   const fromSubgraph = 'serviceName' in extensions;
   const expected = isExpected(code, fromSubgraph);

@@ -81,7 +81,7 @@ export async function openProtections(config: GatewayConfig, logDestination?: De
       includeStacktraceInErrorResponses: !config.maskErrors,
       // No "Did you mean ...?" suggestions that reveal the schema to callers who may not introspect it.
       hideSchemaDetailsFromClientErrors: config.maskErrors,
-      formatError: (formatted) => maskError(formatted, config.maskErrors),
+      formatError: (formatted, error) => maskError(formatted, error, config.maskErrors),
     },
     plugins: [
       operationChecksPlugin({ limits: config.limits, introspection: config.introspection }),
