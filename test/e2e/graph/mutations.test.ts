@@ -5,13 +5,15 @@ import type { World } from '../../../scripts/seed/world';
 import { ModelRecord } from '../../../subgraphs/treasury/data/model-record';
 import { EarlyAccessGrantRecord } from '../../../subgraphs/treasury/data/early-access-grant-record';
 import { VulnerabilityRecord } from '../../../subgraphs/cyber/data/vulnerability-record';
+import { findPersona } from '../../../gateway/identity/personas';
 import type { RunningSystem } from '../../support/start-system';
 import { databaseKinds } from '../../support/test-database';
 import { countRows, dataOf, iso, startGraphSystem, type Json } from './support/graph-system';
 import { ASSESSMENT_KINDS, submitModelInput } from './support/mutation-kinds';
 
 const DAY_MS = 24 * 3600 * 1000;
-const ENERGY_PARTNER = 'partner-gridline-energy';
+/** The partner organisation of the energy-partner persona (a seeded partner). */
+const ENERGY_PARTNER = findPersona('energy-partner')!.claims.org!;
 
 describe.each(databaseKinds())('mutations on %s', (database) => {
   let system: RunningSystem;
@@ -31,7 +33,7 @@ describe.each(databaseKinds())('mutations on %s', (database) => {
     return dataOf(await system.query(query, { token: tokens[persona], variables }));
   }
 
-  /** A new model in review, released in `releaseInDays`. */
+  /** Submits a new model in review (the defaults of submitModelInput, with these changes); returns its id. */
   async function submitModel(overrides: Record<string, unknown> = {}): Promise<string> {
     const input = submitModelInput(world, overrides);
     const data = await run('treasury-analyst', 'mutation Submit($input: SubmitModelInput!) { submitModel(input: $input) { id } }', { input });

@@ -80,13 +80,9 @@ export async function countRows<T extends object>(
 
 /** Rows of every table of the three databases, by `agency.Entity`. */
 export async function allRowCounts(system: RunningSystem): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const agency of AGENCY_NAMES) {
-    for (const entity of AGENCIES[agency].entities) {
-      counts[`${agency}.${entity.name}`] = await countRows(system, agency, entity as EntityClass<object>);
-    }
-  }
-  return counts;
+  const tables = AGENCY_NAMES.flatMap((agency) => AGENCIES[agency].entities.map((entity) => ({ agency, entity: entity as EntityClass<object> })));
+  const counts = await Promise.all(tables.map(({ agency, entity }) => countRows(system, agency, entity)));
+  return Object.fromEntries(tables.map(({ agency, entity }, i) => [`${agency}.${entity.name}`, counts[i]!]));
 }
 
 export function iso(date: Date): string {
