@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadGatewayConfig, type GatewayConfig } from './config/gateway-config';
 import { HARDENING_FLAGS } from './config/hardening-config';
+import { CACHING_FLAGS } from './caching/caching-config';
 import { startGateway } from './server';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevIdentity } from './identity/dev-identity';
 import { ensureGatewayKeys } from './identity/gateway-keys';
@@ -27,6 +28,7 @@ const OPTIONS = {
   'subgraph-timeout-ms': { type: 'string' },
   help: { type: 'boolean' },
   ...HARDENING_FLAGS,
+  ...CACHING_FLAGS,
 } as const;
 
 const USAGE = `usage: npm run gateway -- [--supergraph FILE|URL] [--port N] [--jwks FILE|URL] [--config FILE]
@@ -35,7 +37,8 @@ const USAGE = `usage: npm run gateway -- [--supergraph FILE|URL] [--port N] [--j
   [--audit-file FILE | --audit-database-url postgres://...]
   hardening (limits, persisted queries, rate limits, errors, HTTP, logs, metrics): [--max-depth N] [--max-cost N]
   [--persisted-queries apq|safelist|off] [--safelist FILE] [--rate-limit on|off] [--redis-url redis://...] ...
-  (every option is listed in docs-hardening.md)`;
+  (every option is listed in docs-hardening.md)
+  optional caching: [--response-cache-ttl-ms MS] [--response-cache-size N] [--share-identical-requests on|off]`;
 
 /** Development defaults: the local token issuer and the gateway's own key, created on first use. */
 async function withDevelopmentDefaults(config: GatewayConfig, flags: Record<string, unknown>): Promise<GatewayConfig> {

@@ -2,7 +2,7 @@
 //   authorization (analyse, decide policies, filter) -> planning -> execution -> markings.
 // The caller's identity was established before (http/), limits were checked before (limits/),
 // and the audit trail records the outcome after (audit/).
-import { GraphQLError, type DocumentNode } from 'graphql';
+import { getOperationAST, GraphQLError, type DocumentNode } from 'graphql';
 import type { QueryPlan } from '@apollo/query-planner';
 import {
   analyzeOperation,
@@ -18,7 +18,9 @@ import type { Caller } from './identity/caller';
 import type { GatewayTokenSigner } from './identity/gateway-token';
 import { GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER } from './identity/gateway-token';
 import { emptyStats, type ExecutionStats } from './execution';
-import type { ExecutionResponse } from './execution/executor';
+import type { ExecutionOutcome, ExecutionResponse } from './execution/executor';
+import { executionKey } from './caching/execution-key';
+import type { SharedExecutions } from './caching/shared-executions';
 import type { AuthorizedOperation, LoadedSupergraph } from './supergraph/loaded-supergraph';
 import type { AuthorizationErrorPlacement, AuthorizationMode } from './config/gateway-config';
 
@@ -41,6 +43,8 @@ export interface PipelineSettings {
   readonly errorPlacement: AuthorizationErrorPlacement;
   readonly policies: PolicyEngine;
   readonly signer: GatewayTokenSigner;
+  /** Response cache and sharing of identical requests in flight (both off unless configured). */
+  readonly sharing?: SharedExecutions<ExecutionOutcome>;
   readonly now?: () => Date;
 }
 
@@ -119,6 +123,12 @@ function placeAuthorizationErrors(response: ExecutionResponse, placement: Author
   return { data: response.data, ...(others.length ? { errors: others } : {}), ...(extensions ? { extensions } : {}) };
 }
 
+/** Only answers every identical request would get may be kept: none with a subgraph failure. */
+function withoutFailures(executed: ExecutionOutcome): boolean {
+  const { data, errors } = executed.response;
+  return data !== null && data !== undefined && !(errors ?? []).some((e) => e.extensions?.code !== UNAUTHORIZED_CODE);
+}
+
 function highestClassification(loaded: LoadedSupergraph, returned: ReadonlySet<string>): ClassificationLevel {
   let level: ClassificationLevel = CLASSIFICATION_LEVELS[0];
   for (const coordinate of returned) level = higherClassification(level, loaded.rules.classification(coordinate));
@@ -160,12 +170,14 @@ export async function runOperation(
   } else {
     // One token per caller (reused across requests), the request id beside it.
     const headers = { [GATEWAY_TOKEN_HEADER]: settings.signer.sign(caller), [REQUEST_ID_HEADER]: request.requestId };
-    const executed = await loaded.executor.execute(authorized.prepared, {
-      variables,
-      headersFor: () => headers,
-      signal: request.signal,
-      stats,
-    });
+    const prepared = authorized.prepared;
+    const execute = (signal: AbortSignal | undefined) => loaded.executor.execute(prepared, { variables, headersFor: () => headers, signal, stats });
+    const sharing = settings.sharing;
+    const executed =
+      sharing && !sharing.off && getOperationAST(document, operationName)?.operation === 'query'
+        ? // A shared execution's subgraph calls carry the request id of the request that started it.
+          await sharing.run(executionKey({ supergraphId: loaded.id, operationKey: key, variables, caller }), request.signal, execute, withoutFailures)
+        : await execute(request.signal);
     response = executed.response;
     returned = executed.returned;
   }

@@ -17,6 +17,8 @@ import { createTokenVerifier, type TokenVerifier } from './identity/token-verifi
 import { authenticationRequired } from './identity/identity-error';
 import { readSigningKey } from './identity/key-files';
 import { createGatewayTokenSigner, GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER } from './identity/gateway-token';
+import { SharedExecutions } from './caching/shared-executions';
+import type { ExecutionOutcome } from './execution';
 import { readSupergraph } from './supergraph/read-supergraph';
 import { createGatewayHttpHandler } from './http/gateway-http-handler';
 import { auditPlugin } from './audit/audit-plugin';
@@ -72,6 +74,7 @@ export async function startGateway(config: GatewayConfig, services: GatewayServi
       errorPlacement: config.authorization.errors,
       policies,
       signer,
+      sharing: new SharedExecutions<ExecutionOutcome>(config.caching),
     },
   });
   // A gateway that cannot keep an audit trail does not start.

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config-error';
 import { readHardeningConfig, type HardeningConfig } from './hardening-config';
+import { readCachingConfig, type CachingConfig } from '../caching/caching-config';
 
 export { ConfigError };
 
@@ -11,7 +12,7 @@ export type AuthorizationMode = 'filter' | 'reject' | 'dry-run';
 export type AuthorizationErrorPlacement = 'errors' | 'extensions' | 'disabled';
 
 /** Hardening settings (limits, persisted queries, rate limits, ...) are in HardeningConfig. */
-export interface GatewayConfig extends HardeningConfig {
+export interface GatewayConfig extends HardeningConfig, CachingConfig {
   readonly host: string;
   readonly port: number;
   /** The supergraph: a file path or an http(s) URL. */
@@ -166,5 +167,6 @@ export function loadGatewayConfig({ flags, env, dataDir, repoRoot }: ConfigInput
     production,
     dataDir,
     ...readHardeningConfig(pick, production),
+    ...readCachingConfig(pick),
   };
 }
