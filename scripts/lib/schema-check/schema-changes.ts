@@ -25,6 +25,7 @@ const DIRECTIVE_PATTERNS: readonly Pattern[] = [
 ];
 
 const TYPE_PATTERNS: readonly Pattern[] = [
+  [/^Standard scalar (\w+) was removed/, (m) => m[1]!],
   [/^A (?:required|optional) arg (\w+) on (\w+)\.(\w+)/, (m) => `${m[2]}.${m[3]}(${m[1]}:)`],
   [/^(\w+)\.(\w+) arg (\w+)/, (m) => `${m[1]}.${m[2]}(${m[3]}:)`],
   [/^A (?:required|optional) field (\w+) on input type (\w+)/, (m) => `${m[2]}.${m[1]}`],
