@@ -26,6 +26,7 @@ const OPTIONS = {
   'authorization-errors': { type: 'string' },
   'require-authentication': { type: 'boolean' },
   'subgraph-timeout-ms': { type: 'string' },
+  'supergraph-poll-ms': { type: 'string' },
   help: { type: 'boolean' },
   ...HARDENING_FLAGS,
   ...CACHING_FLAGS,
@@ -33,7 +34,7 @@ const OPTIONS = {
 
 const USAGE = `usage: npm run gateway -- [--supergraph FILE|URL] [--port N] [--jwks FILE|URL] [--config FILE]
   [--issuer ISS] [--audience AUD] [--agreements FILE] [--authorization-mode filter|reject|dry-run]
-  [--authorization-errors errors|extensions|disabled] [--require-authentication] [--subgraph-timeout-ms MS]
+  [--authorization-errors errors|extensions|disabled] [--require-authentication] [--subgraph-timeout-ms MS] [--supergraph-poll-ms MS]
   [--audit-file FILE | --audit-database-url postgres://...]
   hardening (limits, persisted queries, rate limits, errors, HTTP, logs, metrics): [--max-depth N] [--max-cost N]
   [--persisted-queries apq|safelist|off] [--safelist FILE] [--rate-limit on|off] [--redis-url redis://...] ...
