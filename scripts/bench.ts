@@ -18,7 +18,7 @@ import type { BenchEnvironment } from './bench/environment';
 import type { Workload } from './bench/workload';
 
 function startWorkload(name: WorkloadName, env: BenchEnvironment, options: BenchOptions): Promise<Workload> {
-  return name === 'public' ? startPublicWorkload(env) : startAgencyWorkload(env, options);
+  return name === 'public' ? startPublicWorkload(env, options) : startAgencyWorkload(env, options);
 }
 
 async function main(): Promise<number> {

@@ -31,9 +31,10 @@ interface RunningAgency {
   readonly process: PinnedProcess;
 }
 
-function claimsOf(connection: number, run: string): Record<string, unknown> {
-  const persona = DASHBOARD_PERSONAS[connection % DASHBOARD_PERSONAS.length]!;
-  return { ...findPersona(persona)!.claims, sub: `bench:${persona}:${run}:${connection}` };
+function claimsOf(connection: number, run: string, oneCaller: boolean): Record<string, unknown> {
+  const user = oneCaller ? 0 : connection;
+  const persona = DASHBOARD_PERSONAS[user % DASHBOARD_PERSONAS.length]!;
+  return { ...findPersona(persona)!.claims, sub: `bench:${persona}:${run}:${user}` };
 }
 
 /** Sum of a Prometheus counter over the subgraphs' /metrics. */
@@ -87,7 +88,7 @@ export async function startAgencyWorkload(env: BenchEnvironment, options: BenchO
 
   // What the dashboard shows: a model in review and a sector, found through the subgraphs themselves.
   const signer = createGatewayTokenSigner({ privateKey: env.gatewayKeys.privateKey, keyId: env.gatewayKeys.keyId, ttlSeconds: STOCK_TOKEN_TTL_SECONDS });
-  const lookupToken = signer.sign(callerFromClaims(claimsOf(0, 'setup')));
+  const lookupToken = signer.sign(callerFromClaims(claimsOf(0, 'setup', true)));
   const asGateway = { [GATEWAY_TOKEN_HEADER]: lookupToken };
   const treasury = agencies.find((a) => a.name === 'treasury')!;
   const cyber = agencies.find((a) => a.name === 'cyber')!;
@@ -111,14 +112,14 @@ export async function startAgencyWorkload(env: BenchEnvironment, options: BenchO
 
   /** The header and value a virtual user sends: its own client token to Accord, a gateway token for it to the stock gateway. */
   async function credentialsFor(contestant: Contestant, connection: number, run: string): Promise<string> {
-    const claims = claimsOf(connection, run);
+    const claims = claimsOf(connection, run, options.oneCaller);
     if (contestant.kind === 'stock') return signer.sign(callerFromClaims(claims));
     return signDevToken(env.identity, claims, STOCK_TOKEN_TTL_SECONDS);
   }
 
   return {
     name: 'agency',
-    description: `dashboard queries (models in review, a model in full, a sector with its vulnerabilities) at page size ${loadPageSize}, seed scale ${options.scale}, a distinct token per virtual user`,
+    description: `dashboard queries (models in review, a model in full, a sector with its vulnerabilities) at page size ${loadPageSize}, seed scale ${options.scale}, ${options.oneCaller ? 'one caller (one token) for every virtual user' : 'a distinct token per virtual user'}`,
     launch: (contestant, port) =>
       contestant.kind === 'stock' ? stockLaunch(port, stockFile, { FORWARD_HEADER: GATEWAY_TOKEN_HEADER }) : accordLaunch(env, contestant, port, accordFile),
     async prepareLoad(contestant) {

@@ -11,6 +11,7 @@ import { BENCH_SCOPE } from './public-workload/authorized-sdl';
 import { composeAuthorizedPublicWorkloadSupergraph, composePublicWorkloadSupergraph } from './public-workload/compose';
 import type { SubgraphServerStats } from './public-workload/subgraph-server';
 import type { Contestant } from './contestants';
+import type { BenchOptions } from './options';
 import { accordLaunch, stockLaunch, type BenchEnvironment } from './environment';
 import { answers, startPinned, waitUntilReady } from './pinned-process';
 import { MAX_REQUESTS_PER_SECOND, signTokens, tokenPerRequest } from './tokens';
@@ -28,7 +29,7 @@ function total(counts: Record<string, number>): number {
   return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
 
-export async function startPublicWorkload(env: BenchEnvironment): Promise<Workload> {
+export async function startPublicWorkload(env: BenchEnvironment, options: BenchOptions): Promise<Workload> {
   const port = await env.freePort();
   const subgraphs = startPinned({
     name: 'benchmark subgraphs',
@@ -49,10 +50,14 @@ export async function startPublicWorkload(env: BenchEnvironment): Promise<Worklo
 
   return {
     name: 'public',
-    description: 'the public gateway benchmark test query (about 87 KB of response), a distinct token per request',
+    description: `the public gateway benchmark test query (about 87 KB of response), ${options.oneCaller ? 'one caller (one token) for every request' : 'a distinct token per request'}`,
     launch: (contestant: Contestant, gatewayPort: number) =>
       contestant.kind === 'stock' ? stockLaunch(gatewayPort, plainFile, {}) : accordLaunch(env, contestant, gatewayPort, authorizedFile),
     async prepareLoad(contestant, seconds) {
+      if (options.oneCaller) {
+        const [token] = await signTokens(identity, 1, claimsFor(`${contestant.name}-one-caller-${runs++}`));
+        return { requests: [{ body: BODY }], tokens: { per: 'connection', forConnection: () => token! }, tokensReused: () => 0 };
+      }
       // A fresh pool per run: no gateway ever sees a token twice.
       const pool = await signTokens(identity, Math.ceil(seconds * MAX_REQUESTS_PER_SECOND), claimsFor(`${contestant.name}-${runs++}`));
       const supply = tokenPerRequest(pool);
