@@ -23,7 +23,7 @@ import { readSupergraph } from './supergraph/read-supergraph';
 import { createGatewayHttpHandler } from './http/gateway-http-handler';
 import { auditPlugin } from './audit/audit-plugin';
 import { reloadSupergraphOnChange } from './supergraph/supergraph-reloader';
-import { jsonLinesLog } from './supergraph/structured-log';
+import type { StructuredLog } from './supergraph/structured-log';
 import { createReadiness } from './health/readiness';
 import { openAuditSink } from './audit/open-audit-sink';
 import { refusalRecorder } from './audit/refusal-recorder';
@@ -66,6 +66,12 @@ export async function startGateway(config: GatewayConfig, services: GatewayServi
   const policies =
     services.policies ?? createPolicyEngine({ agreements: readAgreementsFile(config.authorization.agreementsFile) });
   const signer = createGatewayTokenSigner({ privateKey: signingKey.privateKey, keyId: signingKey.keyId });
+  // A gateway that cannot keep an audit trail does not start.
+  const audit = await openAuditSink(config.audit);
+  // Limits, persisted queries, rate limits, error masking, logs and metrics (docs-hardening.md).
+  const protections = await openProtections(config, services.logDestination);
+  // Supergraph reloads and closings go to the same JSON log as the requests.
+  const log: StructuredLog = (level, msg, fields = {}) => protections.logger[level](fields, msg);
   const gateway = new AccordGateway({
     supergraphSdl,
     load: { subgraphUrls: config.subgraphUrls, subgraphTimeoutMs: config.subgraphTimeoutMs, policies },
@@ -76,11 +82,8 @@ export async function startGateway(config: GatewayConfig, services: GatewayServi
       signer,
       sharing: new SharedExecutions<ExecutionOutcome>(config.caching),
     },
+    log,
   });
-  // A gateway that cannot keep an audit trail does not start.
-  const audit = await openAuditSink(config.audit);
-  // Limits, persisted queries, rate limits, error masking, logs and metrics (docs-hardening.md).
-  const protections = await openProtections(config, services.logDestination);
   const currentSupergraphId = () => gateway.supergraph.id;
   const apollo = new ApolloServer<GatewayContext>({
     // The process owns shutdown (see main.ts); Apollo's own signal handlers would race with it.
@@ -112,7 +115,7 @@ export async function startGateway(config: GatewayConfig, services: GatewayServi
   // Live reload: a new supergraph (file changed, URL serving a new text) is swapped in, a bad one refused.
   const reloader =
     config.supergraphPollMs > 0
-      ? reloadSupergraphOnChange({ target: gateway, location: config.supergraph, pollIntervalMs: config.supergraphPollMs, log: jsonLinesLog })
+      ? reloadSupergraphOnChange({ target: gateway, location: config.supergraph, pollIntervalMs: config.supergraphPollMs, log })
       : null;
 
   let draining = false;
