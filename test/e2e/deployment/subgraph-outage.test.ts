@@ -48,7 +48,7 @@ describe('a subgraph down, hung or answering garbage', () => {
   };
 
   beforeAll(async () => {
-    deployment = await startDeployment({ gatewayEnv: { ACCORD_SUBGRAPH_TIMEOUT_MS: '1500', ACCORD_SUPERGRAPH_POLL_MS: '0' } });
+    deployment = await startDeployment({ gatewayEnv: { ACCORD_SUBGRAPH_TIMEOUT_MS: '3000', ACCORD_SUPERGRAPH_POLL_MS: '0' } });
     token = await deployment.token('treasury-analyst');
   });
 
@@ -63,7 +63,11 @@ describe('a subgraph down, hung or answering garbage', () => {
     await moreOutcomes(traffic, 10);
 
     await deployment.killSubgraph('defense');
-    await eventually(async () => (await ready()).report.subgraphs.defense?.state === 'down', '/ready to report defense down');
+    await eventually(async () => {
+      const { status, report } = await ready();
+      const { treasury, defense, cyber } = report.subgraphs;
+      return status === 200 && report.degraded && defense?.state === 'down' && treasury?.state === 'up' && cyber?.state === 'up';
+    }, '/ready to report defense down and the others up');
     const during = await query();
     expect(during.status).toBe(200);
     expect(errorCodes(during)).toEqual(['SUBGRAPH_UNAVAILABLE']);
@@ -73,10 +77,6 @@ describe('a subgraph down, hung or answering garbage', () => {
       expect(node.vulnerabilitiesFound?.totalCount).toEqual(expect.any(Number));
       expect(node.nationalSecurityPriority).toBeNull();
     }
-    expect(await ready()).toMatchObject({
-      status: 200,
-      report: { degraded: true, subgraphs: { defense: { state: 'down' }, treasury: { state: 'up' }, cyber: { state: 'up' } } },
-    });
     await moreOutcomes(traffic, 10);
 
     await deployment.startSubgraph('defense');
