@@ -35,6 +35,15 @@ function distinctCodes(errors: readonly GraphQLError[]): string[] {
   return [...codes];
 }
 
+/**
+ * An operation that never ran through the pipeline: refused if the client was at fault (parse or
+ * validation errors, an operation limit, a persisted-query miss: any 4xx), an error otherwise.
+ */
+function notRunOutcome(resolved: boolean, status: number | undefined): 'refused' | 'error' {
+  if (status !== undefined && status >= 400 && status < 500) return 'refused';
+  return resolved ? 'error' : 'refused';
+}
+
 export function operationRecord(
   requestContext: GraphQLRequestContextWillSendResponse<GatewayContext>,
   currentSupergraphId: string | null,
@@ -55,8 +64,7 @@ export function operationRecord(
     operationHash: (requestContext.queryHash as string | undefined) ?? clientText(persistedHash),
     operationType: named?.operation ?? null,
     supergraph: ran?.supergraphId ?? currentSupergraphId,
-    // Parsed and resolved but not run through the pipeline: execution itself failed.
-    outcome: ran?.outcome.outcome ?? (operation ? 'error' : 'refused'),
+    outcome: ran?.outcome.outcome ?? notRunOutcome(operation !== undefined && operation !== null, requestContext.response.http.status),
     status: requestContext.response.http.status ?? 200,
     classification: ran?.outcome.classification ?? CLASSIFICATION_LEVELS[0],
     returned: ran ? [...ran.outcome.returned].sort() : [],

@@ -17,6 +17,7 @@ import type { Caller } from '../../../gateway/identity/caller';
 import type { PolicyEngine } from '../../../gateway/authorization/policies/engine';
 import { enforceAccess } from '../authorization/enforce-access';
 import { readSubgraphRules } from '../authorization/subgraph-rules';
+import { checkRepresentations } from '../schema/check-representations';
 
 /** Who is calling, as established from the request's headers (the gateway's token). */
 export interface RequestIdentity {
@@ -68,6 +69,7 @@ export async function startSubgraph(
 ): Promise<RunningSubgraph> {
   const { schema, sdl } = await buildAgencySchema(definition.schema);
   enforceAccess(schema, readSubgraphRules(definition.name, sdl), options.policies);
+  checkRepresentations(schema, new Set(Object.keys(definition.schema.references)));
   const database = await openDatabase({
     database: options.database,
     entities: definition.entities,

@@ -99,11 +99,10 @@ describe('HTTP hygiene', () => {
   it('stops a request past its deadline with 504 REQUEST_TIMEOUT', async () => {
     proxy.delayMs = 4000;
     try {
-      const started = Date.now();
+      // The subgraph would answer 200 after 4 s: a 504 means the deadline ended the request first.
       const response = await postGraphQL(gateway.running.url, { query: SECTORS }, auth);
       expect(response.status).toBe(504);
       expect(response.body.errors?.map((e) => e.extensions?.code)).toContain('REQUEST_TIMEOUT');
-      expect(Date.now() - started).toBeLessThan(4000);
     } finally {
       proxy.delayMs = 0;
     }

@@ -45,12 +45,10 @@ describe('measuring an operation', () => {
     expect(measured).toMatchObject({ depth: 5, aliases: 3, rootFields: 3, directives: 1 });
   });
 
-  it('counts fragment spreads by expansion, in time linear in the document', () => {
-    const started = Date.now();
+  it('counts fragment spreads by expansion without expanding them (2^41 aliases measured from 42 fragments)', () => {
     const measured = measure(doublingFragments(40));
     expect(measured.aliases).toBe(2 ** 41);
     expect(measured.rootFields).toBe(2 ** 41);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('stays within the default depth and cost limits for the standard introspection query', () => {
@@ -94,6 +92,10 @@ describe.each(databaseKinds())('operation limits through the gateway (%s)', (dat
     const error = response.body.errors![0]!;
     expect(error.extensions?.code).toBe(code);
     expect(system.statements('cyber')).toBe(before);
+    // The client was at fault: the audit trail records a refusal, not an error.
+    const requestId = response.headers.get('x-request-id');
+    const audit = readFileSync(path.join(system.dataDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(audit.find((record) => record.requestId === requestId)).toMatchObject({ outcome: 'refused', errorCodes: [code] });
     return error;
   }
 
