@@ -152,6 +152,7 @@ export async function startAgencyWorkload(env: BenchEnvironment, options: BenchO
       return costs;
     },
     counters,
+    subgraphCpuSeconds: () => agencies.reduce((sum, agency) => sum + agency.process.cpuSeconds(), 0),
     async close() {
       for (const agency of agencies) await agency.process.stop();
     },

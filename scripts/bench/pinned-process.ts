@@ -31,11 +31,14 @@ export interface PinnedProcessOptions {
   readonly nodeOptions?: readonly string[];
   /** Working directory (default: the repository root). */
   readonly cwd?: string;
+  /** A TypeScript module to load before the entry point (after tsx, so it may be TypeScript). */
+  readonly preload?: string;
 }
 
 /** `node --import tsx entry` under `taskset -c cpus`: exec keeps the pid, so /proc reads the node process. */
 export function startPinned(options: PinnedProcessOptions): PinnedProcess {
-  const args = ['-c', options.cpus, process.execPath, ...(options.nodeOptions ?? []), '--import', 'tsx', options.entry, ...(options.args ?? [])];
+  const preload = options.preload ? ['--import', options.preload] : [];
+  const args = ['-c', options.cpus, process.execPath, ...(options.nodeOptions ?? []), '--import', 'tsx', ...preload, options.entry, ...(options.args ?? [])];
   const child = spawn('taskset', args, { cwd: options.cwd ?? REPO_ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {

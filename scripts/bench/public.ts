@@ -79,6 +79,7 @@ export async function startPublicWorkload(env: BenchEnvironment, options: BenchO
     async counters() {
       return { requests: total((await stats()).requests), sqlStatements: null };
     },
+    subgraphCpuSeconds: () => subgraphs.cpuSeconds(),
     close: () => subgraphs.stop(),
   };
 }

@@ -3,6 +3,7 @@
 // rounds (the starting contestant rotates each round) at a fixed concurrency.
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { REPO_ROOT } from '../lib/data-dir';
 import type { Contestant } from './contestants';
 import type { BenchEnvironment } from './environment';
 import { runLoad, type LoadResult } from './load';
@@ -17,6 +18,8 @@ export interface RoundResult {
   readonly load: LoadResult;
   readonly peakRssBytes: number;
   readonly gatewayCpuSeconds: number;
+  /** CPU time of all subgraph processes together during the round. */
+  readonly subgraphCpuSeconds: number;
   readonly subgraphRequestsPerOperation: number;
   readonly sqlStatementsPerOperation: number | null;
   readonly tokensReused: number;
@@ -57,7 +60,6 @@ async function startGateway(workload: Workload, env: BenchEnvironment, options: 
   const nodeOptions = [
     ...launch.nodeOptions,
     ...(options.profile && contestant.kind === 'accord' ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
-    ...(memoryFile ? ['--import', path.join(contestant.root, 'scripts/bench/heap-sampler.ts')] : []),
   ];
   const process = startPinned({
     name: `${contestant.name} gateway`,
@@ -67,6 +69,7 @@ async function startGateway(workload: Workload, env: BenchEnvironment, options: 
     env: { ...launch.env, ...(memoryFile ? { BENCH_MEMORY_FILE: memoryFile } : {}) },
     nodeOptions,
     cwd: contestant.root,
+    preload: memoryFile ? path.join(REPO_ROOT, 'scripts/bench/heap-sampler.ts') : undefined,
   });
   const probe = contestant.kind === 'stock' ? () => answers(launch.url, { query: '{ __typename }' }) : () => answers(launch.url.replace(/\/graphql$/, '/health'));
   await waitUntilReady(process, probe);
@@ -77,10 +80,12 @@ async function runRound(workload: Workload, options: BenchOptions, gateway: Runn
   const plan = await workload.prepareLoad(gateway.contestant, seconds);
   const countersBefore = await workload.counters();
   const cpuBefore = gateway.process.cpuSeconds();
+  const subgraphCpuBefore = workload.subgraphCpuSeconds();
   const rss = sampleRss(gateway.process.pid);
   const load = await runLoad({ url: gateway.url, connections: options.connections, seconds, requests: plan.requests, tokens: plan.tokens, tokenHeader: plan.tokenHeader });
   const peakRssBytes = rss.stop();
   const gatewayCpuSeconds = gateway.process.cpuSeconds() - cpuBefore;
+  const subgraphCpuSeconds = workload.subgraphCpuSeconds() - subgraphCpuBefore;
   const countersAfter = await workload.counters();
   const operations = Math.max(load.requests, 1);
   return {
@@ -89,6 +94,7 @@ async function runRound(workload: Workload, options: BenchOptions, gateway: Runn
     load,
     peakRssBytes,
     gatewayCpuSeconds,
+    subgraphCpuSeconds,
     subgraphRequestsPerOperation: (countersAfter.requests - countersBefore.requests) / operations,
     sqlStatementsPerOperation:
       countersAfter.sqlStatements === null || countersBefore.sqlStatements === null ? null : (countersAfter.sqlStatements - countersBefore.sqlStatements) / operations,

@@ -50,6 +50,8 @@ export interface Workload {
   /** Sends operations one at a time through the gateway at `url`, checks the answers, and returns the cost per operation. */
   measureCosts(contestant: Contestant, url: string): Promise<OperationCosts[]>;
   counters(): Promise<SubgraphCounters>;
+  /** CPU time the subgraph processes used so far, in seconds (to tell when they, not the gateway, are the bottleneck). */
+  subgraphCpuSeconds(): number;
   close(): Promise<void>;
 }
 
