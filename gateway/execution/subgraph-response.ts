@@ -20,13 +20,17 @@ function bad(serviceName: string, reason: string): DecodedResponse {
 }
 
 export function decodeSubgraphResponse(serviceName: string, status: number, body: string): DecodedResponse {
-  if (status < 200 || status > 299) return bad(serviceName, `HTTP status ${status}: ${quote(body)}`);
+  const success = status >= 200 && status <= 299;
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
-    return bad(serviceName, `the body is not JSON: ${quote(body)}`);
+    return bad(serviceName, success ? `the body is not JSON: ${quote(body)}` : `HTTP status ${status}: ${quote(body)}`);
   }
+  // A subgraph refusing a request (a 4xx, e.g. for a variable it cannot coerce) still answers with
+  // GraphQL errors: those are what the client needs. A 5xx is the subgraph failing.
+  const refusal = status >= 400 && status <= 499 && hasErrorList(parsed);
+  if (!success && !refusal) return bad(serviceName, `HTTP status ${status}: ${quote(body)}`);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return bad(serviceName, 'the body is not a JSON object');
   }
@@ -41,6 +45,11 @@ export function decodeSubgraphResponse(serviceName: string, status: number, body
     data: (data ?? null) as Record<string, unknown> | null,
     errors: Array.isArray(errors) && errors.length > 0 ? errors.map(asErrorBody) : null,
   };
+}
+
+function hasErrorList(parsed: unknown): boolean {
+  const errors = (parsed as { errors?: unknown } | null)?.errors;
+  return typeof parsed === 'object' && parsed !== null && Array.isArray(errors) && errors.length > 0;
 }
 
 function asErrorBody(error: unknown): SubgraphErrorBody {

@@ -198,10 +198,8 @@ describe.each(databaseKinds())('bad inputs on %s', (database) => {
     });
 
     // Only the subgraph knows DateTime's format: it refuses the variable with HTTP 400 and
-    // BAD_USER_INPUT, and the gateway's executor (gateway/execution/subgraph-response.ts) turns
-    // every non-2xx answer into SUBGRAPH_BAD_RESPONSE, dropping the subgraph's own error.
-    // Expected to fail until the executor forwards the GraphQL errors of such an answer.
-    it.fails('refuses a release time that is not a date-time with the subgraph\'s BAD_USER_INPUT', async () => {
+    // BAD_USER_INPUT, and the gateway passes that error on.
+    it('refuses a release time that is not a date-time with the subgraph\'s BAD_USER_INPUT', async () => {
       const error = await refused({ persona: treasury, query: SUBMIT, variables: (_, w) => ({ input: submitModelInput(w, { plannedReleaseAt: 'next spring' }) }) });
       expect(error.extensions?.code).toBe('BAD_USER_INPUT');
       expect(error.message).toContain('plannedReleaseAt');
