@@ -37,7 +37,7 @@ const TYPE_PATTERNS: readonly Pattern[] = [
   [/^(\w+) /, (m) => m[1]!],
 ];
 
-export function coordinateOf(change: SchemaChange): string {
+function coordinateOf(change: SchemaChange): string {
   const patterns = change.type.includes('DIRECTIVE') ? DIRECTIVE_PATTERNS : TYPE_PATTERNS;
   for (const [pattern, coordinate] of patterns) {
     const match = pattern.exec(change.description);
