@@ -6,6 +6,7 @@ import { subgraphSettingsFromEnv } from '../subgraphs/kit/config/subgraph-settin
 import { describeDatabase } from '../subgraphs/kit/config/database-config';
 import { gatewayAuthentication } from '../subgraphs/kit/identity/gateway-authentication';
 import { startSubgraph } from '../subgraphs/kit/server/start-subgraph';
+import { treasuryModelRegister } from '../subgraphs/kit/domain/model-register';
 import { DATA_DIR } from './lib/data-dir';
 import { createPolicyEngine, readAgreementsFile } from '../gateway/authorization';
 
@@ -26,6 +27,7 @@ try {
     logSql: settings.logSql,
     authenticate: gatewayAuthentication(settings),
     policies: createPolicyEngine({ agreements: readAgreementsFile(settings.agreementsFile) }),
+    models: treasuryModelRegister(settings.modelRegisterUrl),
   });
   console.log(`${agency.name} subgraph ready at ${running.url} (${describeDatabase(settings.database)})`);
   let stopping = false;

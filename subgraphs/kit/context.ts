@@ -2,6 +2,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Caller } from '../../gateway/identity/caller';
 import { LoaderCache } from './loaders/loader-cache';
+import type { ModelRegister } from './domain/model-register';
 
 export interface SubgraphContext {
   /** A unit of work of its own: identity map and changes never leak between requests. */
@@ -18,10 +19,29 @@ export interface SubgraphContext {
   readonly representations: Map<string, Record<string, unknown>>;
   /** Policies decided for this caller so far (the policy engine runs once per policy per request). */
   readonly policyDecisions: Map<string, boolean>;
+  /** The gateway's headers for this request, to ask another subgraph on the caller's behalf. */
+  readonly onBehalf: Readonly<Record<string, string>>;
+  /** Treasury's model intake, for subgraphs that refer to models they do not hold; null when not configured. */
+  readonly models: ModelRegister | null;
 }
 
-export function createContext(em: SqlEntityManager, caller: Caller | null, requestId: string): SubgraphContext {
-  return { em, caller, requestId, loaders: new LoaderCache(), representations: new Map(), policyDecisions: new Map() };
+export function createContext(
+  em: SqlEntityManager,
+  caller: Caller | null,
+  requestId: string,
+  onBehalf: Readonly<Record<string, string>> = {},
+  models: ModelRegister | null = null,
+): SubgraphContext {
+  return {
+    em,
+    caller,
+    requestId,
+    loaders: new LoaderCache(),
+    representations: new Map(),
+    policyDecisions: new Map(),
+    onBehalf,
+    models,
+  };
 }
 
 /** Who a write is recorded as: the caller's subject. */

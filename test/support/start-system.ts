@@ -9,6 +9,7 @@ import type { AgencyName } from '../../subgraphs/kit/agency-subgraph';
 import { databaseConfigFor } from '../../subgraphs/kit/config/database-config';
 import { gatewayAuthentication } from '../../subgraphs/kit/identity/gateway-authentication';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/server/start-subgraph';
+import { treasuryModelRegister } from '../../subgraphs/kit/domain/model-register';
 import { ensureGatewayKeys } from '../../gateway/identity/gateway-keys';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevIdentity, signDevToken, type DevIdentity } from '../../gateway/identity/dev-identity';
 import { findPersona } from '../../gateway/identity/personas';
@@ -95,12 +96,14 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
 
   const policies = createPolicyEngine({ agreements: readAgreementsFile(DEFAULT_AGREEMENTS_FILE) });
   const subgraphs = {} as Record<AgencyName, RunningSubgraph>;
+  // Treasury starts first: the others check models with its intake.
   for (const agency of Object.values(AGENCIES)) {
     subgraphs[agency.name] = await startSubgraph(agency, {
       port: 0,
       database: databaseConfigFor(agency.name, env, dataDir),
       authenticate: gatewayAuthentication({ gatewayJwks: gatewayKeys.jwksPath, allowDirectAccess: false }),
       policies,
+      models: subgraphs.treasury ? treasuryModelRegister(subgraphs.treasury.url) : undefined,
     });
   }
 

@@ -15,6 +15,7 @@ import {
 import { Agency } from '../../kit/schema/enums';
 import { isSectorCode } from '../../kit/domain/sectors';
 import { badUserInput } from '../../kit/errors/user-errors';
+import { assertModelExists } from '../../kit/domain/model-register';
 import { InfrastructureAssessmentRecord, InfrastructureFindingRecord } from '../data/infrastructure-records';
 import type { SectorRecord } from '../data/sector-record';
 import { Model, Sector } from '../types/sector';
@@ -63,6 +64,7 @@ export class InfrastructureAssessmentResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<InfrastructureAssessmentRecord> {
     if (!isSectorCode(input.sectorCode)) throw badUserInput(`unknown sector code ${input.sectorCode}`, 'sectorCode');
+    await assertModelExists(input.modelId, ctx);
     return openAssessment(ctx.em, kinds, input, { sectorCode: input.sectorCode }, actorOf(ctx), new Date());
   }
 

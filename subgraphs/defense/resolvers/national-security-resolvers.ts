@@ -16,6 +16,7 @@ import {
 import { Agency, CLASSIFICATION_ORDER } from '../../kit/schema/enums';
 import { isSectorCode } from '../../kit/domain/sectors';
 import { badUserInput } from '../../kit/errors/user-errors';
+import { assertModelExists } from '../../kit/domain/model-register';
 import { NationalSecurityAssessmentRecord, SecurityFindingRecord } from '../data/national-security-records';
 import { visibleFindings } from '../data/visibility';
 import { Model, Sector } from '../types/model';
@@ -66,6 +67,7 @@ export class NationalSecurityMutations {
     @Arg('input', () => OpenNationalSecurityAssessmentInput, { description: 'What to write.' }) input: OpenNationalSecurityAssessmentInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<NationalSecurityAssessmentRecord> {
+    await assertModelExists(input.modelId, ctx);
     return openAssessment(
       ctx.em,
       kinds,

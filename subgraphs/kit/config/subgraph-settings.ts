@@ -16,6 +16,8 @@ export interface SubgraphSettings {
   readonly logSql: boolean;
   /** Data-sharing agreements, for the `agreement:<id>` policies (the gateway's file). */
   readonly agreementsFile: string;
+  /** Treasury's subgraph, where Defense and the cyber office check that a model exists before writing. */
+  readonly modelRegisterUrl: string;
 }
 
 function flag(value: string | undefined): boolean {
@@ -47,5 +49,6 @@ export function subgraphSettingsFromEnv(agency: AgencySubgraph, env: NodeJS.Proc
     production,
     logSql: flag(env.ACCORD_LOG_SQL),
     agreementsFile: env.ACCORD_AGREEMENTS ?? DEFAULT_AGREEMENTS_FILE,
+    modelRegisterUrl: env.ACCORD_MODEL_REGISTER_URL ?? `http://127.0.0.1:${env.TREASURY_PORT ?? 4001}/graphql`,
   };
 }

@@ -16,7 +16,8 @@ export function gatewayAuthentication(options: GatewayAuthenticationOptions): Au
     const token = Array.isArray(raw) ? raw[0] : raw;
     if (!token && options.allowDirectAccess) return { caller: null, requestId: newRequestId() };
     try {
-      return await verifier.verify(token, headers[REQUEST_ID_HEADER]);
+      const identity = await verifier.verify(token, headers[REQUEST_ID_HEADER]);
+      return { ...identity, onBehalf: { [GATEWAY_TOKEN_HEADER]: token!, [REQUEST_ID_HEADER]: identity.requestId } };
     } catch (error) {
       if (error instanceof IdentityError) throw new RequestRefusal(error.status, error.code, error.message);
       throw error;

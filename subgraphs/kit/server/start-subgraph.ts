@@ -10,6 +10,7 @@ import type { AgencySubgraph } from '../agency-subgraph';
 import { buildAgencySchema } from '../schema/build-agency-schema';
 import { openDatabase, type AgencyDatabase } from '../orm/create-orm';
 import { createContext, type SubgraphContext } from '../context';
+import type { ModelRegister } from '../domain/model-register';
 import type { DatabaseConfig } from '../config/database-config';
 import { createSubgraphMetrics } from './subgraph-metrics';
 import getRawBody from 'raw-body';
@@ -23,6 +24,8 @@ import { checkRepresentations } from '../schema/check-representations';
 export interface RequestIdentity {
   readonly caller: Caller | null;
   readonly requestId: string;
+  /** The gateway's headers, to pass on when this subgraph asks another on the caller's behalf. */
+  readonly onBehalf?: Readonly<Record<string, string>>;
 }
 
 /** Decides who is calling; throws a RequestRefusal to refuse the request. */
@@ -44,6 +47,8 @@ export interface StartSubgraphOptions {
   readonly port: number;
   readonly database: DatabaseConfig;
   readonly authenticate: Authenticate;
+  /** Where Defense and the cyber office check that a model exists before writing about it. */
+  readonly models?: ModelRegister;
   /** Decides the `@policy` names of the schema for each caller (the same engine as the gateway's). */
   readonly policies: PolicyEngine;
   /** Production mode: no stack traces or internal messages in responses. */
@@ -151,7 +156,8 @@ export async function startSubgraph(
     const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: request,
-      context: async () => createContext(database.fork(), identity.caller, identity.requestId),
+      context: async () =>
+        createContext(database.fork(), identity.caller, identity.requestId, identity.onBehalf ?? {}, options.models ?? null),
     });
     metrics.requests.inc({ outcome: response.status && response.status >= 400 ? 'error' : 'ok' });
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -171,21 +177,24 @@ export async function startSubgraph(
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
 
+  // Stop accepting, let in-flight requests finish, then release the database; once, however often asked.
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await apollo.stop();
+    await database.close();
+  };
+
   return {
     name: definition.name,
     url: `http://${host}:${port}/graphql`,
     port,
     sdl,
     database,
-    close: async () => {
-      // Stop accepting, let in-flight requests finish, then release the database.
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await apollo.stop();
-      await database.close();
-    },
+    close: () => (closing ??= close()),
   };
 }
 

@@ -333,10 +333,8 @@ describe.each(databaseKinds())('bad inputs on %s', (database) => {
       expect(error.message).toContain(UNKNOWN);
     });
 
-    // Defense and the cyber office keep no model records: they cannot tell an unknown model from
-    // a known one, and record assessments and vulnerabilities of models that do not exist.
-    // Expected to fail until they can check a model id (a decision beyond these subgraphs).
-    it.fails.each([
+    // Defense and the cyber office keep no model records: they check the model with Treasury's intake.
+    it.each([
       ['openNationalSecurityAssessment', { persona: 'defense-analyst', query: ASSESSMENT_KINDS[1]!.open.mutation, variables: () => ({ input: { modelId: UNKNOWN, dueAt: days(3) } }) }],
       ['openInfrastructureImpactAssessment', { persona: 'cyber-analyst', query: ASSESSMENT_KINDS[2]!.open.mutation, variables: () => ({ input: { modelId: UNKNOWN, dueAt: days(3), sectorCode: 'ENERGY' } }) }],
       ['reportVulnerability', { persona: 'cyber-analyst', query: REPORT, variables: () => ({ input: reportInput(UNKNOWN) }) }],
