@@ -6,6 +6,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type GraphQLSchema } from 'graphql';
 import { DateTime } from './date-time';
 import { validateInput } from './validate-input';
+import { useInternalEnumDefaults } from './enum-defaults';
 import { AUTHENTICATED } from '../authorization/access-rules';
 import { SCHEMA_LINK_HEADER } from './federation-link';
 import type { SubgraphContext } from '../context';
@@ -57,5 +58,6 @@ export async function buildAgencySchema(parts: AgencySchemaParts): Promise<Agenc
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), __resolveReference: resolveReference } as never;
   }
   const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]);
+  useInternalEnumDefaults(schema);
   return { schema, sdl };
 }
