@@ -95,7 +95,7 @@ export function assessmentResolvers<A extends AssessmentRecord, F extends Findin
       return assessmentStatus(record, new Date());
     }
 
-    @FieldResolver(() => types.model, { description: 'The model under assessment.' })
+    @FieldResolver(() => types.model, { nullable: true, description: 'The model under assessment (null if the caller may not see it).' })
     model(@Root() record: A, @Ctx() ctx: SubgraphContext): unknown {
       return api.resolveModel ? api.resolveModel(record.modelId, ctx) : { id: record.modelId };
     }

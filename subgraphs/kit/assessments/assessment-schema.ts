@@ -25,7 +25,8 @@ export function assessmentInterfaces(modelType: TypeReference, implementations: 
     @Field(() => Agency, { description: 'The agency that runs this assessment.' })
     agency!: Agency;
 
-    @Field(modelType, { description: 'The model under assessment.' })
+    // Nullable: the model is Treasury's, and Treasury hides from a partner the models it holds no grant for.
+    @Field(modelType, { nullable: true, description: 'The model under assessment (null if the caller may not see it).' })
     model!: object;
 
     @Field(() => AssessmentStatus, { description: 'PLANNED, IN_PROGRESS, COMPLETED, or OVERDUE when past due and not completed.' })
