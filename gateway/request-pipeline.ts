@@ -10,6 +10,7 @@ import {
   CLASSIFICATION_LEVELS,
   filterOperation,
   higherClassification,
+  isClassificationLevel,
   type ClassificationLevel,
   type Denial,
   type PolicyEngine,
@@ -129,9 +130,18 @@ function withoutFailures(executed: ExecutionOutcome): boolean {
   return data !== null && data !== undefined && !(errors ?? []).some((e) => e.extensions?.code !== UNAUTHORIZED_CODE);
 }
 
-function highestClassification(loaded: LoadedSupergraph, returned: ReadonlySet<string>): ClassificationLevel {
+/**
+ * The higher of what the schema declares for the fields returned and what the subgraphs report
+ * for the rows they returned (a top-secret finding is not marked SECRET because its type is).
+ */
+function highestClassification(
+  loaded: LoadedSupergraph,
+  returned: ReadonlySet<string>,
+  reported: ReadonlySet<string>,
+): ClassificationLevel {
   let level: ClassificationLevel = CLASSIFICATION_LEVELS[0];
   for (const coordinate of returned) level = higherClassification(level, loaded.rules.classification(coordinate));
+  for (const marking of reported) if (isClassificationLevel(marking)) level = higherClassification(level, marking);
   return level;
 }
 
@@ -165,6 +175,7 @@ export async function runOperation(
   const stats = emptyStats();
   let response: ExecutionResponse;
   let returned: ReadonlySet<string> = new Set();
+  let reported: ReadonlySet<string> = new Set();
   if (authorized.prepared === null) {
     response = rejection(authorized.denials);
   } else {
@@ -180,8 +191,9 @@ export async function runOperation(
         : await execute(request.signal);
     response = executed.response;
     returned = executed.returned;
+    reported = executed.markings;
   }
-  const classification = highestClassification(loaded, returned);
+  const classification = highestClassification(loaded, returned, reported);
   const outcome = outcomeOf(response, authorized.denials);
   response = placeAuthorizationErrors(response, settings.errorPlacement);
   response = { ...response, extensions: { ...response.extensions, classification } };

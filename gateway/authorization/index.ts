@@ -3,7 +3,7 @@
 // buildAccessContext -> filterOperation (cached per document, operation name and access key).
 export { analyzeOperation } from './analyze-operation';
 export { buildAccessContext, type ScopedAccess } from './access-context';
-export { CLASSIFICATION_LEVELS, higherClassification, type ClassificationLevel } from './classification';
+export { CLASSIFICATION_LEVELS, higherClassification, isClassificationLevel, type ClassificationLevel } from './classification';
 export { describeRequirement } from './describe-requirement';
 export { AuthorizationError, type AuthorizationErrorCode } from './errors';
 export { filterOperation, type FilterInput } from './filter-operation';

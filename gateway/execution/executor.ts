@@ -60,9 +60,12 @@ export interface ExecutionOutcome {
   readonly response: ExecutionResponse;
   /** Tracked schema coordinates (see ShapeOptions.tracked) that the response carries non-null values for. */
   readonly returned: ReadonlySet<string>;
+  /** Classification markings the subgraphs reported for the rows they returned. */
+  readonly markings: ReadonlySet<string>;
 }
 
 const NOTHING_RETURNED: ReadonlySet<string> = new Set();
+const NO_MARKINGS: ReadonlySet<string> = new Set();
 
 export class Executor {
   private readonly clients: ReadonlyMap<string, SubgraphClient>;
@@ -99,7 +102,7 @@ export class Executor {
   async execute(prepared: PreparedOperation, options: ExecuteOptions = {}): Promise<ExecutionOutcome> {
     const variables = options.variables ?? {};
     const conditions = prepared.shape.conditionValues(variables);
-    if (conditions instanceof GraphQLError) return { response: { errors: [conditions] }, returned: NOTHING_RETURNED };
+    if (conditions instanceof GraphQLError) return { response: { errors: [conditions] }, returned: NOTHING_RETURNED, markings: NO_MARKINGS };
 
     const context: FetchContext = {
       data: {},
@@ -111,6 +114,7 @@ export class Executor {
       signal: options.signal,
       stats: options.stats,
       errors: [],
+      markings: new Set(),
     };
     await runPlan(context, prepared.plan.root);
 
@@ -127,7 +131,7 @@ export class Executor {
       // A shape compiled on first sight of a type may find the document does not fit the schema.
       const reported =
         error instanceof GraphQLError ? error : new GraphQLError(String((error as Error)?.message ?? error), { originalError: error as Error });
-      return { response: { errors: [reported] }, returned: NOTHING_RETURNED };
+      return { response: { errors: [reported] }, returned: NOTHING_RETURNED, markings: NO_MARKINGS };
     }
     const errors = [...context.errors, ...shaped.authorizationErrors];
     // As Apollo Gateway does: completion errors are reported only when nothing else went wrong,
@@ -138,7 +142,7 @@ export class Executor {
         : shaped.completionErrors.length > 0
           ? { data: shaped.data, extensions: { valueCompletion: shaped.completionErrors } }
           : { data: shaped.data };
-    return { response, returned: shaped.returned };
+    return { response, returned: shaped.returned, markings: context.markings };
   }
 
   /** Closes the subgraph connections. */

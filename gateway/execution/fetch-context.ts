@@ -19,4 +19,6 @@ export interface FetchContext {
   readonly stats: ExecutionStats | undefined;
   /** Errors in the order they happened. */
   readonly errors: GraphQLError[];
+  /** Classification markings the subgraphs reported for the rows they returned. */
+  readonly markings: Set<string>;
 }

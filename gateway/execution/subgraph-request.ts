@@ -43,5 +43,6 @@ export async function sendFetch(context: FetchContext, fetch: CompiledFetch, var
     context.errors.push(subgraphFailure('SUBGRAPH_BAD_RESPONSE', fetch.serviceName, decoded.message));
     return null;
   }
+  if (decoded.classification) context.markings.add(decoded.classification);
   return decoded;
 }

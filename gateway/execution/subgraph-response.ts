@@ -6,6 +6,8 @@ export type DecodedResponse =
       readonly ok: true;
       readonly data: Record<string, unknown> | null;
       readonly errors: readonly SubgraphErrorBody[] | null;
+      /** The highest classification of the rows the subgraph returned, when it says (`extensions.classification`). */
+      readonly classification: string | null;
     }
   | { readonly ok: false; readonly message: string };
 
@@ -34,7 +36,7 @@ export function decodeSubgraphResponse(serviceName: string, status: number, body
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return bad(serviceName, 'the body is not a JSON object');
   }
-  const { data, errors } = parsed as { data?: unknown; errors?: unknown };
+  const { data, errors, extensions } = parsed as { data?: unknown; errors?: unknown; extensions?: { classification?: unknown } };
   if (data === undefined && errors === undefined) return bad(serviceName, 'neither "data" nor "errors"');
   if (data !== undefined && data !== null && (typeof data !== 'object' || Array.isArray(data))) {
     return bad(serviceName, '"data" is not an object');
@@ -44,6 +46,7 @@ export function decodeSubgraphResponse(serviceName: string, status: number, body
     ok: true,
     data: (data ?? null) as Record<string, unknown> | null,
     errors: Array.isArray(errors) && errors.length > 0 ? errors.map(asErrorBody) : null,
+    classification: typeof extensions?.classification === 'string' ? extensions.classification : null,
   };
 }
 

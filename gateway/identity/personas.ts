@@ -48,6 +48,15 @@ export const PERSONAS: Readonly<Record<string, Persona>> = {
       clearance: 'secret',
     },
   },
+  'defense-senior-analyst': {
+    description: 'Defense national-security assessor with a top-secret clearance: sees every classified finding',
+    claims: {
+      sub: 'dev:defense-senior-analyst',
+      agency: 'defense',
+      scope: 'defense:read defense:write defense:classified',
+      clearance: 'top_secret',
+    },
+  },
   'cyber-analyst': {
     description: 'National cyber office analyst: sectors, vulnerabilities (with exploit details), infrastructure impact',
     claims: { sub: 'dev:cyber-analyst', agency: 'cyber', scope: 'cyber:read cyber:write', clearance: 'cui' },

@@ -14,6 +14,7 @@ import { sectorsByCode, vulnerabilitiesById } from './loaders/cyber-loaders';
 export const cyber: AgencySubgraph = {
   name: 'cyber',
   defaultPort: 4003,
+  markedTypes: ['InfrastructureFinding'],
   entities: [SectorRecord, VulnerabilityRecord, InfrastructureAssessmentRecord, InfrastructureFindingRecord],
   schema: {
     resolvers: [

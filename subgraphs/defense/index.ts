@@ -12,6 +12,7 @@ import { NationalSecurityAssessment, SecurityFinding } from './types/national-se
 export const defense: AgencySubgraph = {
   name: 'defense',
   defaultPort: 4002,
+  markedTypes: ['NationalSecurityAssessment', 'SecurityFinding'],
   entities: [NationalSecurityAssessmentRecord, SecurityFindingRecord],
   schema: {
     resolvers: [

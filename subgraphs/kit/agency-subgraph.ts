@@ -10,4 +10,6 @@ export interface AgencySubgraph {
   readonly defaultPort: number;
   readonly entities: ReadonlyArray<EntityClass<unknown>>;
   readonly schema: AgencySchemaParts;
+  /** Types whose records carry their own classification: responses report the highest returned. */
+  readonly markedTypes?: readonly string[];
 }

@@ -23,6 +23,8 @@ export interface SubgraphContext {
   readonly onBehalf: Readonly<Record<string, string>>;
   /** Treasury's model intake, for subgraphs that refer to models they do not hold; null when not configured. */
   readonly models: ModelRegister | null;
+  /** The highest classification rank of the rows returned so far (see markings/row-markings.ts). */
+  readonly marking: { highest: number };
 }
 
 export function createContext(
@@ -41,6 +43,7 @@ export function createContext(
     policyDecisions: new Map(),
     onBehalf,
     models,
+    marking: { highest: 0 },
   };
 }
 

@@ -19,6 +19,7 @@ import { modelsById } from './loaders/treasury-loaders';
 export const treasury: AgencySubgraph = {
   name: 'treasury',
   defaultPort: 4001,
+  markedTypes: ['FinancialFinding'],
   entities: [DeveloperRecord, ModelRecord, PartnerRecord, EarlyAccessGrantRecord, FinancialAssessmentRecord, FinancialFindingRecord],
   schema: {
     resolvers: [

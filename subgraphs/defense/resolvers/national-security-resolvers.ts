@@ -18,7 +18,7 @@ import { isSectorCode } from '../../kit/domain/sectors';
 import { badUserInput } from '../../kit/errors/user-errors';
 import { assertModelExists } from '../../kit/domain/model-register';
 import { NationalSecurityAssessmentRecord, SecurityFindingRecord } from '../data/national-security-records';
-import { visibleFindings } from '../data/visibility';
+import { assertCleared, visibleAssessments, visibleFindings } from '../data/visibility';
 import { Model, Sector } from '../types/model';
 import {
   NationalSecurityAssessment,
@@ -49,6 +49,7 @@ export const nationalSecurityQueries = assessmentResolvers({
   access: [AGENCY_ANALYSTS, DEFENSE_OR_AGREEMENT],
   findingAccess: CLASSIFIED,
   visibleFindings: (ctx) => visibleFindings(ctx.caller),
+  visibleAssessments: (ctx) => visibleAssessments(ctx.caller),
 });
 
 @Resolver(() => SecurityFinding)
@@ -67,6 +68,7 @@ export class NationalSecurityMutations {
     @Arg('input', () => OpenNationalSecurityAssessmentInput, { description: 'What to write.' }) input: OpenNationalSecurityAssessmentInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<NationalSecurityAssessmentRecord> {
+    assertCleared(ctx.caller, input.classification);
     await assertModelExists(input.modelId, ctx);
     return openAssessment(
       ctx.em,
@@ -84,7 +86,7 @@ export class NationalSecurityMutations {
     @Arg('id', () => ID, { description: 'Identifier.' }) id: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<NationalSecurityAssessmentRecord> {
-    return startAssessment(ctx.em, kinds, id, new Date());
+    return startAssessment(ctx.em, kinds, id, new Date(), visibleAssessments(ctx.caller).filter);
   }
 
   @Access(writeAccess('defense'))
@@ -93,7 +95,7 @@ export class NationalSecurityMutations {
     @Arg('input', () => CompleteAssessmentInput, { description: 'What to write.' }) input: CompleteAssessmentInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<NationalSecurityAssessmentRecord> {
-    return completeAssessment(ctx.em, kinds, input, {}, new Date());
+    return completeAssessment(ctx.em, kinds, input, {}, new Date(), visibleAssessments(ctx.caller).filter);
   }
 
   @Access(writeAccess('defense'))
@@ -105,6 +107,7 @@ export class NationalSecurityMutations {
     if (input.sectorCode && !isSectorCode(input.sectorCode)) {
       throw badUserInput(`unknown sector code ${input.sectorCode}`, 'sectorCode');
     }
+    assertCleared(ctx.caller, input.classification);
     return recordFinding(
       ctx.em,
       kinds,
@@ -112,6 +115,13 @@ export class NationalSecurityMutations {
       { details: input.details, sectorCode: input.sectorCode ?? null },
       actorOf(ctx),
       new Date(),
+      {
+        visible: visibleAssessments(ctx.caller).filter,
+        // The assessment is marked at least as high as its most classified finding.
+        onRecorded: (assessment, finding) => {
+          assessment.classificationRank = Math.max(assessment.classificationRank, finding.classificationRank);
+        },
+      },
     );
   }
 }

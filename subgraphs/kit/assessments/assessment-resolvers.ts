@@ -43,6 +43,8 @@ export interface AssessmentApi<A extends AssessmentRecord, F extends FindingReco
   readonly findingAccess: readonly string[];
   /** Findings a caller may see, e.g. up to their clearance. */
   readonly visibleFindings?: (ctx: SubgraphContext) => RowFilter<F>;
+  /** Assessments a caller may see, e.g. up to their clearance. */
+  readonly visibleAssessments?: (ctx: SubgraphContext) => RowFilter<A>;
 }
 
 function sortOf(order: AssessmentOrder | null | undefined): SortKey {
@@ -57,6 +59,8 @@ export function assessmentResolvers<A extends AssessmentRecord, F extends Findin
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 ): Function[] {
   const { kinds, types, names } = api;
+  const visibleAssessments = (ctx: SubgraphContext): RowFilter<A> =>
+    api.visibleAssessments?.(ctx) ?? { key: 'all', filter: {} as FilterQuery<A> };
   const findingSort: SortKey = { property: 'severityRank', direction: SortDirection.DESC };
 
   @Resolver(() => types.assessment)
@@ -73,14 +77,14 @@ export function assessmentResolvers<A extends AssessmentRecord, F extends Findin
       @Arg('orderBy', () => AssessmentOrder, { nullable: true, description: 'Order; by due date, soonest first, when omitted.' }) orderBy: AssessmentOrder | null,
       @Ctx() ctx: SubgraphContext,
     ): Promise<ConnectionValue<A>> {
-      const where = assessmentFilter(filter, new Date()) as FilterQuery<A>;
+      const where = { $and: [assessmentFilter(filter, new Date()), visibleAssessments(ctx).filter] } as FilterQuery<A>;
       return findPage(ctx.em, kinds.assessment, where, sortOf(orderBy), pageRequest(page));
     }
 
     @Access(api.access)
     @Query(() => types.assessment, { name: names.one, nullable: true, description: 'One assessment by id.' })
     async one(@Arg('id', () => ID, { description: 'The assessment id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<A | null> {
-      return entitiesById(ctx, kinds.assessment).load(id);
+      return entitiesById(ctx, kinds.assessment, visibleAssessments(ctx)).load(id);
     }
 
     @FieldResolver(() => Agency, { description: 'The agency that runs this assessment.' })
@@ -137,13 +141,14 @@ export function assessmentResolvers<A extends AssessmentRecord, F extends Findin
       @Arg('orderBy', () => AssessmentOrder, { nullable: true, description: 'Order; by due date, soonest first, when omitted.' }) orderBy: AssessmentOrder | null,
       @Ctx() ctx: SubgraphContext,
     ): Promise<ConnectionValue<A>> {
-      const where = assessmentFilter(filter, new Date()) as FilterQuery<A>;
+      const visible = visibleAssessments(ctx);
+      const where = { $and: [assessmentFilter(filter, new Date()), visible.filter] } as FilterQuery<A>;
       const sort = sortOf(orderBy);
       return connectionsByParent(ctx, {
         entity: kinds.assessment,
         parentProperty: 'modelId',
         where,
-        whereKey: JSON.stringify(filter ?? {}),
+        whereKey: `${visible.key}#${JSON.stringify(filter ?? {})}`,
         sort,
         page: pageRequest(page),
       }).load(model.id);

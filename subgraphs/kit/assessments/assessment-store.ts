@@ -46,13 +46,20 @@ export async function inTransaction<T>(em: SqlEntityManager, work: (tx: SqlEntit
   }
 }
 
+/**
+ * Which assessments a caller may change: those they may read. Others are NOT_FOUND, as on reads,
+ * so a write never tells a caller that a record it may not see exists.
+ */
+export type Visible<A> = FilterQuery<A>;
+
 async function loadAssessment<A extends AssessmentRecord>(
   em: SqlEntityManager,
   entity: EntityClass<A>,
   id: string,
   label: string,
+  visible: Visible<A> = {} as Visible<A>,
 ): Promise<A> {
-  const record = await em.findOne(entity, { id } as FilterQuery<A>);
+  const record = await em.findOne(entity, { $and: [{ id }, visible] } as FilterQuery<A>);
   if (!record) throw notFound(label, id);
   return record;
 }
@@ -89,9 +96,10 @@ export async function startAssessment<A extends AssessmentRecord, F extends Find
   kinds: AssessmentKinds<A, F>,
   id: string,
   now: Date,
+  visible?: Visible<A>,
 ): Promise<A> {
   return inTransaction(em, async (tx) => {
-    const record = await loadAssessment(tx, kinds.assessment, id, kinds.label);
+    const record = await loadAssessment(tx, kinds.assessment, id, kinds.label, visible);
     if (record.completedAt) throw conflict(`${kinds.label} ${id} is already completed`);
     if (record.startedAt) throw conflict(`${kinds.label} ${id} is already in progress`);
     record.startedAt = now;
@@ -106,9 +114,10 @@ export async function completeAssessment<A extends AssessmentRecord, F extends F
   input: CompleteAssessmentInput,
   extra: Partial<A>,
   now: Date,
+  visible?: Visible<A>,
 ): Promise<A> {
   return inTransaction(em, async (tx) => {
-    const record = await loadAssessment(tx, kinds.assessment, input.id, kinds.label);
+    const record = await loadAssessment(tx, kinds.assessment, input.id, kinds.label, visible);
     if (record.completedAt) throw conflict(`${kinds.label} ${input.id} is already completed`);
     record.startedAt ??= now;
     record.completedAt = now;
@@ -127,9 +136,14 @@ export async function recordFinding<A extends AssessmentRecord, F extends Findin
   extra: Partial<F>,
   analyst: string,
   now: Date,
+  rules: {
+    readonly visible?: Visible<A>;
+    /** Called inside the transaction with the new finding, e.g. to raise the assessment's own marking. */
+    readonly onRecorded?: (assessment: A, finding: F) => void;
+  } = {},
 ): Promise<F> {
   return inTransaction(em, async (tx) => {
-    const assessment = await loadAssessment(tx, kinds.assessment, input.assessmentId, kinds.label);
+    const assessment = await loadAssessment(tx, kinds.assessment, input.assessmentId, kinds.label, rules.visible);
     if (assessment.completedAt) {
       throw conflict(`${kinds.label} ${input.assessmentId} is completed; findings can no longer be added`);
     }
@@ -144,6 +158,7 @@ export async function recordFinding<A extends AssessmentRecord, F extends Findin
       recordedAt: now,
       recordedBy: analyst,
     } as unknown as RequiredEntityData<F>);
+    rules.onRecorded?.(assessment, finding);
     await tx.flush();
     return finding;
   });

@@ -19,6 +19,7 @@ import type { PolicyEngine } from '../../../gateway/authorization/policies/engin
 import { enforceAccess } from '../authorization/enforce-access';
 import { readSubgraphRules } from '../authorization/subgraph-rules';
 import { checkRepresentations } from '../schema/check-representations';
+import { noteRowMarkings, rowMarkingsPlugin } from '../markings/row-markings';
 
 /** Who is calling, as established from the request's headers (the gateway's token). */
 export interface RequestIdentity {
@@ -73,6 +74,8 @@ export async function startSubgraph(
   options: StartSubgraphOptions,
 ): Promise<RunningSubgraph> {
   const { schema, sdl } = await buildAgencySchema(definition.schema);
+  // Markings are noted inside the access check: only rows the caller may read count.
+  noteRowMarkings(schema, definition.markedTypes ?? []);
   enforceAccess(schema, readSubgraphRules(definition.name, sdl), options.policies);
   checkRepresentations(schema, new Set(Object.keys(definition.schema.references)));
   const database = await openDatabase({
@@ -86,7 +89,7 @@ export async function startSubgraph(
 
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), rowMarkingsPlugin()],
     // The process owns shutdown (drain HTTP, then Apollo, then the database); Apollo's own
     // signal handlers would race with it and leave the process hanging.
     stopOnTerminationSignals: false,

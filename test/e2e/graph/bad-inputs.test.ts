@@ -107,7 +107,7 @@ describe.each(databaseKinds())('bad inputs on %s', (database) => {
   beforeAll(async () => {
     ({ system, world } = await startGraphSystem(database));
     fixtures = fixturesOf(world);
-    for (const persona of ['treasury-analyst', 'defense-analyst', 'cyber-analyst']) tokens[persona] = await system.token(persona);
+    for (const persona of ['treasury-analyst', 'defense-analyst', 'defense-senior-analyst', 'cyber-analyst']) tokens[persona] = await system.token(persona);
   });
 
   afterAll(async () => {
@@ -186,7 +186,7 @@ describe.each(databaseKinds())('bad inputs on %s', (database) => {
     }
     cases.push(
       ['openInfrastructureImpactAssessment in an unknown sector', 'sectorCode', { persona: 'cyber-analyst', query: ASSESSMENT_KINDS[2]!.open.mutation, variables: (f) => ({ input: { modelId: f.inReview.id, dueAt: days(3), sectorCode: 'ATLANTIS' } }) }],
-      ['recordSecurityFinding in an unknown sector', 'sectorCode', { persona: 'defense-analyst', query: ASSESSMENT_KINDS[1]!.record.mutation, variables: (f) => ({ input: { ...ASSESSMENT_KINDS[1]!.record.input(f.assessments.defense!.inProgress), sectorCode: 'ATLANTIS' } }) }],
+      ['recordSecurityFinding in an unknown sector', 'sectorCode', { persona: 'defense-senior-analyst', query: ASSESSMENT_KINDS[1]!.record.mutation, variables: (f) => ({ input: { ...ASSESSMENT_KINDS[1]!.record.input(f.assessments.defense!.inProgress), sectorCode: 'ATLANTIS' } }) }],
       ['recordSecurityFinding with empty details', 'details', { persona: 'defense-analyst', query: ASSESSMENT_KINDS[1]!.record.mutation, variables: (f) => ({ input: { ...ASSESSMENT_KINDS[1]!.record.input(f.assessments.defense!.inProgress), details: '' } }) }],
       ['recordInfrastructureFinding with an empty mitigation', 'mitigation', { persona: 'cyber-analyst', query: ASSESSMENT_KINDS[2]!.record.mutation, variables: (f) => ({ input: { ...ASSESSMENT_KINDS[2]!.record.input(f.assessments.cyber!.inProgress), mitigation: '' } }) }],
     );
@@ -281,7 +281,7 @@ describe.each(databaseKinds())('bad inputs on %s', (database) => {
       const read = `query Read($id: ID!) { one: ${kind.listField.replace(/s$/, '')}(id: $id) { status summary findings { totalCount } } }`;
 
       async function current(id: string): Promise<Json> {
-        return dataOf(await system.query(read, { token: tokens['defense-analyst'], variables: { id } })).one;
+        return dataOf(await system.query(read, { token: tokens['defense-senior-analyst'], variables: { id } })).one;
       }
 
       it('refuses to start an assessment in progress or completed', async () => {

@@ -69,7 +69,7 @@ describe.each(databaseKinds())('filters and order on %s', (database) => {
 
   beforeAll(async () => {
     ({ system, world } = await startGraphSystem(database));
-    analyst = await system.token('defense-analyst');
+    analyst = await system.token('defense-senior-analyst');
   });
 
   afterAll(async () => {

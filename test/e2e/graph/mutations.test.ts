@@ -22,7 +22,7 @@ describe.each(databaseKinds())('mutations on %s', (database) => {
 
   beforeAll(async () => {
     ({ system, world } = await startGraphSystem(database));
-    for (const persona of ['treasury-analyst', 'defense-analyst', 'cyber-analyst', 'energy-partner']) tokens[persona] = await system.token(persona);
+    for (const persona of ['treasury-analyst', 'defense-analyst', 'defense-senior-analyst', 'cyber-analyst', 'energy-partner']) tokens[persona] = await system.token(persona);
   });
 
   afterAll(async () => {

@@ -94,7 +94,7 @@ export const ASSESSMENT_KINDS: readonly AssessmentKind[] = [
   },
   {
     agency: 'defense',
-    persona: 'defense-analyst',
+    persona: 'defense-senior-analyst',
     listField: 'nationalSecurityAssessments',
     idPattern: /^nsa-/,
     findingIdPattern: /^nsf-/,
