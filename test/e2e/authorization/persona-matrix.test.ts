@@ -238,6 +238,16 @@ describe.each(databaseKinds())('who sees what, through the gateway on %s', (data
     expect({ treasury: system.statements('treasury'), defense: system.statements('defense'), cyber: system.statements('cyber') }).toEqual(before);
   });
 
+  // The whole operation is denied (Query is @authenticated), so __typename goes too; it is
+  // String!, so its null must take the data with it. The executor's shaping sets removed
+  // __typename and introspection fields to null without that propagation (gateway/execution).
+  it.fails('answers an anonymous caller that mixes __typename with data without a null in a non-null position', async () => {
+    const { body } = await ask(null, '{ __typename model(id: "mdl-does-not-exist") { id } }');
+    expect(denialsOf(body)).toEqual(ANONYMOUS_QUERY);
+    const data = body.data as { __typename?: unknown } | null;
+    expect(data === null || data.__typename === 'Query').toBe(true);
+  });
+
   it('returns top-secret findings to a top-secret clearance only (a row filter under the field rules)', async () => {
     const query = 'query Findings { sectors { securityFindings(first: 100) { totalCount nodes { classification } } } }';
     const levels = async (caller: Caller) => {
