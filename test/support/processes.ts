@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { REPO_ROOT } from '../../scripts/lib/data-dir';
 
+/** The tsx command, for tests of a command line as users run it (through npm scripts). */
 export const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
 /** A port nothing listens on right now. */
@@ -25,8 +26,17 @@ export interface ChildHandle {
   stop(): Promise<number | null>;
 }
 
+/**
+ * A TypeScript entry point in its own Node process, loaded through tsx's hooks rather than the
+ * tsx command (which runs the program in a second process): signals sent to this process, a
+ * SIGKILL or a SIGSTOP, reach the program itself, and nothing is left running behind it.
+ */
 export function startChild(args: string[], env: NodeJS.ProcessEnv = {}): ChildHandle {
-  const child = spawn(TSX, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -35,8 +45,14 @@ export function startChild(args: string[], env: NodeJS.ProcessEnv = {}): ChildHa
     output: () => output,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
-        child.once('exit', (code) => resolve(code));
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+        // A process that does not finish its shutdown in time would hold the suite up.
+        const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', (code) => {
+          clearTimeout(kill);
+          resolve(code);
+        });
+        child.kill('SIGCONT');
         child.kill('SIGTERM');
       }),
   };

@@ -6,9 +6,9 @@ import { openPostgresAuditSink, type AuditRecord } from '../../../gateway/audit'
 import { auditRecord } from './support/records';
 import { scratchDatabase, TEST_POSTGRES_URL, type ScratchDatabase } from './support/postgres-database';
 import { temporaryDir } from './support/temporary-dir';
+import { TSX } from '../../support/processes';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
-const TSX = path.join(REPO, 'node_modules/.bin/tsx');
 const SCRIPT = path.join(REPO, 'scripts/audit.ts');
 
 interface Run {

@@ -6,7 +6,6 @@ import { readFileRecords, type InvalidLine } from '../../../gateway/audit';
 import { temporaryDir } from './support/temporary-dir';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
-const TSX = path.join(REPO, 'node_modules/.bin/tsx');
 const WRITER = path.join(import.meta.dirname, 'support/append-until-killed.ts');
 
 let dir: string;
@@ -22,7 +21,8 @@ afterEach(async () => {
 /** Runs the writer until it has acknowledged `atLeast` records, then kills it with SIGKILL mid-stream. */
 function writeThenKill(file: string, atLeast: number): Promise<{ acknowledged: string[]; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [WRITER, file, '16'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Node with tsx's hooks, not the tsx command: SIGKILL must reach the writer itself.
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, file, '16'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
     const acknowledged: string[] = [];
     let pending = '';
     let stderr = '';

@@ -7,9 +7,9 @@ import { DEV_AUDIENCE, DEV_ISSUER } from '../../../gateway/identity/dev-identity
 import { PERSONAS } from '../../../gateway/identity/personas';
 import { createTokenVerifier } from '../../../gateway/identity/token-verifier';
 import { temporaryDir } from './test-keys';
+import { TSX } from '../../support/processes';
 
 const REPO = resolve(import.meta.dirname, '../../..');
-const TSX = join(REPO, 'node_modules/.bin/tsx');
 const SCRIPT = join(REPO, 'scripts/token.ts');
 
 interface Run {

@@ -3,14 +3,13 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { AGENCIES } from '../../../subgraphs/agencies';
 import type { AgencyName } from '../../../subgraphs/kit/agency-subgraph';
 import { databaseConfigFor } from '../../../subgraphs/kit/config/database-config';
 import { openDatabase } from '../../../subgraphs/kit/orm/create-orm';
 import { REPO_ROOT } from '../../../scripts/lib/data-dir';
+import { TSX } from '../../support/processes';
 
-const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface SeedRun {
   readonly code: number | null;

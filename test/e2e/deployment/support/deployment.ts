@@ -2,7 +2,6 @@
 // processes (`npm run subgraph`, `npm run gateway`) on free ports, sharing one temporary data
 // folder (keys, seeded SQLite files), and the gateway reading a supergraph file that the test
 // can replace. Subgraphs can be killed, frozen and restarted one by one.
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,45 +11,12 @@ import { findPersona } from '../../../../gateway/identity/personas';
 import { composeSupergraph, formatProblem } from '../../../../scripts/lib/compose';
 import { readSubgraphConfig, type SubgraphEntry } from '../../../../scripts/lib/subgraph-config';
 import { sourcesFromFiles, type SubgraphSource } from '../../../../scripts/lib/subgraph-sources';
-import { REPO_ROOT } from '../../../../scripts/lib/data-dir';
-import { freePort, waitFor, type ChildHandle } from '../../../support/processes';
+import { freePort, startChild, waitFor, type ChildHandle } from '../../../support/processes';
 
 export const AGENCY_NAMES = readSubgraphConfig().map((entry) => entry.name);
 
 /** Every database setting empty: the processes use the SQLite files of the data folder. */
 const SQLITE_ONLY = Object.fromEntries(['ACCORD_POSTGRES_URL', ...AGENCY_NAMES.map((n) => `${n.toUpperCase()}_DATABASE_URL`)].map((k) => [k, '']));
-
-/**
- * A TypeScript entry point in its own Node process, loaded through tsx's hooks rather than the
- * tsx command (which runs the program in a second process): signals sent to this process, a
- * SIGKILL or a SIGSTOP, reach the server itself.
- */
-export function startProcess(args: string[], env: NodeJS.ProcessEnv): ChildHandle {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return {
-    process: child,
-    output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
-        // A process that does not finish its shutdown in time would hold the suite up.
-        const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        child.once('exit', (code) => {
-          clearTimeout(kill);
-          resolve(code);
-        });
-        child.kill('SIGCONT');
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 export interface DeploymentOptions {
   /** Changes the subgraph SDL the first supergraph is composed from. */
@@ -115,7 +81,7 @@ export async function startDeployment(options: DeploymentOptions = {}): Promise<
 
   // The gateway needs only its supergraph and keys: it starts while the databases are seeded.
   const gatewayPort = await freePort();
-  const gateway = startProcess(['gateway/main.ts', '--supergraph', supergraphFile, '--port', String(gatewayPort)], {
+  const gateway = startChild(['gateway/main.ts', '--supergraph', supergraphFile, '--port', String(gatewayPort)], {
     ...SQLITE_ONLY,
     ACCORD_DATA_DIR: dataDir,
     ...options.gatewayEnv,
@@ -126,7 +92,7 @@ export async function startDeployment(options: DeploymentOptions = {}): Promise<
   const urlOf = (name: string) => new URL(entries.find((entry) => entry.name === name)!.routingUrl);
   async function startSubgraph(name: string): Promise<void> {
     const url = urlOf(name);
-    const child = startProcess(['scripts/subgraph.ts', name], { ...SQLITE_ONLY, ACCORD_DATA_DIR: dataDir, [`${name.toUpperCase()}_PORT`]: url.port });
+    const child = startChild(['scripts/subgraph.ts', name], { ...SQLITE_ONLY, ACCORD_DATA_DIR: dataDir, [`${name.toUpperCase()}_PORT`]: url.port });
     subgraphs.set(name, child);
     await waitFor(new URL('/ready', url).toString(), child);
   }
