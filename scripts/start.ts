@@ -16,7 +16,6 @@ import { ensureGatewayKeys } from '../gateway/identity/gateway-keys';
 import { GATEWAY_NODE_OPTIONS } from '../gateway/node-options';
 
 const GATEWAY_PORT = Number(process.env.PORT ?? 4000);
-const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 const children: { name: string; process: ChildProcess }[] = [];
 let stopping = false;
 
@@ -55,7 +54,8 @@ async function composeIfNeeded(): Promise<void> {
 }
 
 function run(name: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  const child = spawn(TSX, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Node with tsx's hooks: one process per service, and signals reach it directly.
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = (stream: NodeJS.ReadableStream, out: NodeJS.WritableStream) => {
     let partial = '';
     stream.on('data', (chunk: Buffer) => {
