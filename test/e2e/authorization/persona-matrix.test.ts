@@ -33,7 +33,8 @@ interface Cell {
   readonly returns: readonly string[];
   /** Exactly the denials reported, as `coordinate rule`. */
   readonly denied?: readonly string[];
-  readonly classification?: ClassificationLevel;
+  /** The response's marking; `rows` when it is the highest marking of the rows returned (at least `floor`). */
+  readonly classification?: ClassificationLevel | { readonly rows: true; readonly floor: ClassificationLevel };
   /** Codes of other errors (the subgraph refusing bad input after authorization let it through). */
   readonly otherErrors?: readonly string[];
 }
@@ -77,8 +78,7 @@ const PARTNER_MODELS: Cell = {
   denied: [`Model.nationalSecurityPriority ${AGENCY_ANALYSTS}`],
 };
 
-const ASSESSMENT_FIELDS = ['Query.nationalSecurityAssessments', 'NationalSecurityAssessmentConnection.nodes', 'NationalSecurityAssessment.id', 'NationalSecurityAssessment.status'];
-const READ_ASSESSMENTS: Cell = { returns: ASSESSMENT_FIELDS, classification: 'CUI' };
+const ASSESSMENT_FIELDS = ['Query.nationalSecurityAssessments', 'NationalSecurityAssessmentConnection.nodes', 'NationalSecurityAssessment.id', 'NationalSecurityAssessment.classification'];
 
 /** A valid planned release (in the future, within a year). */
 const IN_SIXTY_DAYS = new Date(Date.now() + 60 * 24 * 3600 * 1000).toISOString();
@@ -125,7 +125,7 @@ const ROWS: readonly Row[] = [
       auditor: NOT_CLASSIFIED,
       'defense analyst without defense:classified': NOT_CLASSIFIED,
       'CUI-cleared defense analyst': { returns: FINDING_SECTORS, denied: [`Sector.securityFindings ${SECRET_CLEARANCE}`] },
-      'top-secret defense analyst': { returns: FINDINGS_ALL, classification: 'SECRET' },
+      'top-secret defense analyst': { returns: FINDINGS_ALL, classification: 'TOP_SECRET' },
     },
   },
   {
@@ -156,11 +156,12 @@ const ROWS: readonly Row[] = [
   },
   {
     name: "Defense's national-security assessments (Defense, or a data-sharing agreement)",
-    query: 'query DefenseAssessments { nationalSecurityAssessments(first: 5) { nodes { id status } } }',
+    query: 'query DefenseAssessments { nationalSecurityAssessments(first: 5) { nodes { id classification } } }',
     cells: {
       anonymous: { returns: [], denied: ANONYMOUS_QUERY },
-      'treasury-analyst': READ_ASSESSMENTS,
-      'defense-analyst': READ_ASSESSMENTS,
+      // Treasury's CUI clearance: assessments marked above it are not returned at all.
+      'treasury-analyst': { returns: ASSESSMENT_FIELDS, classification: 'CUI' },
+      'defense-analyst': { returns: ASSESSMENT_FIELDS, classification: { rows: true, floor: 'CUI' } },
       'cyber-analyst': { returns: [], denied: [`Query.nationalSecurityAssessments ${DEFENSE_OR_AGREEMENT}`] },
       'energy-partner': { returns: [], denied: [`Query.nationalSecurityAssessments ${AGENCY_ANALYSTS}`] },
       'bank-partner': { returns: [], denied: [`Query.nationalSecurityAssessments ${AGENCY_ANALYSTS}`] },
@@ -183,6 +184,18 @@ const ROWS: readonly Row[] = [
     },
   },
 ];
+
+const LEVELS: readonly ClassificationLevel[] = ['UNCLASSIFIED', 'CUI', 'SECRET', 'TOP_SECRET'];
+
+/** The higher of `floor` and every `classification` value in `data`. */
+function highestMarking(floor: ClassificationLevel, data: unknown): ClassificationLevel {
+  let highest = LEVELS.indexOf(floor);
+  JSON.stringify(data, (key, value: unknown) => {
+    if (key === 'classification' && typeof value === 'string') highest = Math.max(highest, LEVELS.indexOf(value as ClassificationLevel));
+    return value;
+  });
+  return LEVELS[highest]!;
+}
 
 interface Vulnerability {
   readonly sector: { readonly code: string };
@@ -217,7 +230,8 @@ describe.each(databaseKinds())('who sees what, through the gateway on %s', (data
           expect(otherErrorCodes(body)).toEqual(cell.otherErrors ?? []);
           const schema = system.gateway.gateway.supergraph.apiSchema;
           expect([...returnedCoordinates(schema, row.query, body.data)].sort()).toEqual([...cell.returns].sort());
-          expect(body.extensions?.classification).toBe(cell.classification ?? 'UNCLASSIFIED');
+          const marking = cell.classification ?? 'UNCLASSIFIED';
+          expect(body.extensions?.classification).toBe(typeof marking === 'string' ? marking : highestMarking(marking.floor, body.data));
         });
       }
     });
@@ -265,11 +279,14 @@ describe.each(databaseKinds())('who sees what, through the gateway on %s', (data
     expect(topSecret.total).toBeGreaterThan(secret.total);
   });
 
-  // The marking is read from the schema (SecurityFinding is marked SECRET), not from the rows:
-  // a top-secret row leaves the response marked SECRET. Marking by row needs each subgraph to
-  // report the highest marking of the rows it returned, and the executor to carry that into the
-  // response (see the report that came with this test).
-  it.fails('marks a response that carries top-secret findings TOP_SECRET', async () => {
+  it("returns no Defense assessment marked above the caller's clearance (Treasury, cleared CUI, under the agreement)", async () => {
+    const { body } = await ask('treasury-analyst', 'query { nationalSecurityAssessments(first: 100) { nodes { classification } } }');
+    const nodes = (body.data as { nationalSecurityAssessments: { nodes: Array<{ classification: string }> } }).nationalSecurityAssessments.nodes;
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.every((node) => node.classification === 'UNCLASSIFIED' || node.classification === 'CUI')).toBe(true);
+  });
+
+  it('marks a response that carries top-secret findings TOP_SECRET, though the schema marks findings SECRET', async () => {
     const { body } = await ask(CALLERS['top-secret defense analyst']!, 'query { sectors { securityFindings(first: 100) { nodes { classification } } } }');
     const levels = JSON.stringify(body.data);
     expect(levels).toContain('TOP_SECRET');
