@@ -316,6 +316,7 @@ export class OperationShape {
       typenameFallback: null,
       introspection: null,
       tracked: null,
+      metaNonNull: fieldName === '__typename' || fieldName === '__schema',
     };
     if (fieldName === '__typename') {
       return {

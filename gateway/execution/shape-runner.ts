@@ -118,10 +118,17 @@ class ShapeRun {
         const name = field.removed ? null : this.typename(field, input);
         if (name === undefined) return BUBBLED;
         setOwn(output, key, name);
+        // Removed, a non-null __typename's null takes the object with it, like any non-null field.
+        if (name === null && field.metaNonNull) return BUBBLED;
         continue;
       }
       if (field.kind === INTROSPECTION_FIELD) {
-        setOwn(output, key, field.removed ? null : this.introspect(field));
+        if (field.removed) {
+          setOwn(output, key, null);
+          if (field.metaNonNull) return BUBBLED;
+          continue;
+        }
+        setOwn(output, key, this.introspect(field));
         continue;
       }
       const type = field.type as TypeShape;

@@ -45,6 +45,8 @@ export interface FieldShape {
   readonly type: TypeShape | null;
   /** TYPENAME_FIELD: the name to answer when the data holds no known object type, or null to null the object. */
   readonly typenameFallback: string | null;
+  /** TYPENAME_FIELD and INTROSPECTION_FIELD: the field is non-null (`__typename`, `__schema`), so its null bubbles. */
+  readonly metaNonNull: boolean;
   /** INTROSPECTION_FIELD: the field alone in a document, executed against the API schema. */
   readonly introspection: DocumentNode | null;
   /** Tracked schema coordinates this field answers for. */
