@@ -20,7 +20,7 @@ export const ANALYSTS_AND_PARTNERS =
 /** Treasury's own business: developer contacts, commercial terms. */
 export const TREASURY_ONLY = ['@requiresScopes(scopes: [["treasury:read"]])', '@policy(policies: [["agency:treasury"]])'];
 
-/** The trusted-partner programme: Treasury, and partners for their own records. */
+/** The trusted-partner programme: Treasury, and partners for their own records (a row filter in treasury). */
 export const PARTNER_PROGRAMME = '@requiresScopes(scopes: [["treasury:read"], ["partner:read"]])';
 
 /** Defense's assessments: Defense, or an agency under an active data-sharing agreement with Defense. */

@@ -9,7 +9,7 @@ import { DeveloperRecord } from '../data/developer-record';
 import { ModelRecord } from '../data/model-record';
 import { PartnerRecord } from '../data/partner-record';
 import { EarlyAccessGrantRecord, activeGrantFilter } from '../data/early-access-grant-record';
-import { visibleGrants, visibleModels } from '../data/visibility';
+import { visibleGrants, visibleModels, visiblePartners } from '../data/visibility';
 
 export function modelsById(ctx: SubgraphContext): DataLoader<string, ModelRecord | null> {
   return entitiesById(ctx, ModelRecord, visibleModels(ctx.caller, new Date()));
@@ -20,7 +20,7 @@ export function developersById(ctx: SubgraphContext): DataLoader<string, Develop
 }
 
 export function partnersById(ctx: SubgraphContext): DataLoader<string, PartnerRecord | null> {
-  return entitiesById(ctx, PartnerRecord);
+  return entitiesById(ctx, PartnerRecord, visiblePartners(ctx.caller));
 }
 
 export function grantsById(ctx: SubgraphContext): DataLoader<string, EarlyAccessGrantRecord | null> {
@@ -75,11 +75,12 @@ export function modelsByDeveloper(ctx: SubgraphContext, page: PageRequest): Data
 }
 
 export function partnersBySector(ctx: SubgraphContext, page: PageRequest): DataLoader<string, ConnectionValue<PartnerRecord>> {
+  const visible = visiblePartners(ctx.caller);
   return connectionsByParent(ctx, {
     entity: PartnerRecord,
     parentProperty: 'sectorCode',
-    where: {},
-    whereKey: 'all',
+    where: visible.filter,
+    whereKey: visible.key,
     sort: { property: 'name', direction: SortDirection.ASC },
     page,
   });

@@ -14,6 +14,7 @@ import { Sector } from '../types/sector';
 import { PartnerFilter } from '../types/inputs';
 import { EarlyAccessGrantConnection, PartnerConnection } from '../types/connections';
 import { grantsBy, partnersById, partnersBySector } from '../loaders/treasury-loaders';
+import { visiblePartners } from '../data/visibility';
 
 @Resolver(() => Partner)
 export class PartnerResolver {
@@ -28,7 +29,8 @@ export class PartnerResolver {
     if (filter?.sectorCode) where.sectorCode = filter.sectorCode;
     if (filter?.country) where.country = filter.country.toUpperCase();
     if (filter?.kind) where.kind = filter.kind;
-    return findPage(ctx.em, PartnerRecord, where, { property: 'name', direction: SortDirection.ASC }, pageRequest(page));
+    const visible = { $and: [where, visiblePartners(ctx.caller).filter] } as FilterQuery<PartnerRecord>;
+    return findPage(ctx.em, PartnerRecord, visible, { property: 'name', direction: SortDirection.ASC }, pageRequest(page));
   }
 
   @Access(PARTNER_PROGRAMME)

@@ -285,6 +285,19 @@ describe.each(databaseKinds())('who sees what, through the gateway on %s', (data
     expect(nodes.every((node) => node.classification === 'UNCLASSIFIED' || node.classification === 'CUI')).toBe(true);
   });
 
+  it('shows a partner its own partner record only, among the trusted partners', async () => {
+    const query = 'query { partners(first: 100) { totalCount nodes { id } } partner(id: "partner-harbor-bank") { id } sector(code: "ENERGY") { partners { nodes { id } } } }';
+    const { body } = await ask('energy-partner', query);
+    expect(body.errors ?? []).toEqual([]);
+    expect(body.data).toEqual({
+      partners: { totalCount: 1, nodes: [{ id: 'partner-gridline-energy' }] },
+      partner: null,
+      sector: { partners: { nodes: [{ id: 'partner-gridline-energy' }] } },
+    });
+    const treasury = await ask('treasury-analyst', 'query { partners { totalCount } }');
+    expect((treasury.body.data as { partners: { totalCount: number } }).partners.totalCount).toBeGreaterThan(100);
+  });
+
   it('marks a response that carries top-secret findings TOP_SECRET, though the schema marks findings SECRET', async () => {
     const { body } = await ask(CALLERS['top-secret defense analyst']!, 'query { sectors { securityFindings(first: 100) { nodes { classification } } } }');
     const levels = JSON.stringify(body.data);
