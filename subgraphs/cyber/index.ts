@@ -7,7 +7,7 @@ import { VulnerabilityRecord } from './data/vulnerability-record';
 import { InfrastructureAssessmentRecord, InfrastructureFindingRecord } from './data/infrastructure-records';
 import { SectorResolver } from './resolvers/sector-resolver';
 import { ModelVulnerabilitiesResolver, VulnerabilityResolver } from './resolvers/vulnerability-resolver';
-import { InfrastructureAssessmentResolver, infrastructureQueries } from './resolvers/infrastructure-resolvers';
+import { InfrastructureAssessmentMutations, InfrastructureAssessmentResolver, infrastructureQueries } from './resolvers/infrastructure-resolvers';
 import { InfrastructureFinding, InfrastructureImpactAssessment } from './types/infrastructure-assessment';
 import { sectorsByCode, vulnerabilitiesById } from './loaders/cyber-loaders';
 
@@ -22,6 +22,7 @@ export const cyber: AgencySubgraph = {
       VulnerabilityResolver,
       ModelVulnerabilitiesResolver,
       InfrastructureAssessmentResolver,
+      InfrastructureAssessmentMutations,
       ...infrastructureQueries,
     ],
     orphanedTypes: [InfrastructureImpactAssessment, InfrastructureFinding],

@@ -1,17 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
-import { Access } from '../../kit/authorization/access';
-import { AGENCY_ANALYSTS, writeAccess } from '../../kit/authorization/access-rules';
-import { actorOf } from '../../kit/context';
-import { assessmentResolvers } from '../../kit/assessments/assessment-resolvers';
+import { AGENCY_ANALYSTS } from '../../kit/authorization/access-rules';
+import { assessmentResolvers, type AssessmentApi } from '../../kit/assessments/assessment-resolvers';
+import { assessmentMutations } from '../../kit/assessments/assessment-mutations';
 import { CompleteAssessmentInput } from '../../kit/assessments/assessment-schema';
-import {
-  completeAssessment,
-  openAssessment,
-  recordFinding,
-  startAssessment,
-  type AssessmentKinds,
-} from '../../kit/assessments/assessment-store';
+import type { AssessmentKinds } from '../../kit/assessments/assessment-store';
 import { Agency } from '../../kit/schema/enums';
 import { isSectorCode } from '../../kit/domain/sectors';
 import { badUserInput } from '../../kit/errors/user-errors';
@@ -36,7 +29,7 @@ const kinds: AssessmentKinds<InfrastructureAssessmentRecord, InfrastructureFindi
   label: 'Infrastructure-impact assessment',
 };
 
-export const infrastructureQueries = assessmentResolvers({
+const api: AssessmentApi<InfrastructureAssessmentRecord, InfrastructureFindingRecord> = {
   agency: Agency.CYBER,
   kinds,
   types: {
@@ -48,7 +41,9 @@ export const infrastructureQueries = assessmentResolvers({
   names: { list: 'infrastructureImpactAssessments', one: 'infrastructureImpactAssessment' },
   access: [AGENCY_ANALYSTS],
   findingAccess: [AGENCY_ANALYSTS],
-});
+};
+
+export const infrastructureQueries = assessmentResolvers(api);
 
 @Resolver(() => InfrastructureImpactAssessment)
 export class InfrastructureAssessmentResolver {
@@ -56,42 +51,17 @@ export class InfrastructureAssessmentResolver {
   async sector(@Root() assessment: InfrastructureAssessmentRecord, @Ctx() ctx: SubgraphContext): Promise<SectorRecord | null> {
     return sectorsByCode(ctx).load(assessment.sectorCode);
   }
+}
 
-  @Access(writeAccess('cyber'))
-  @Mutation(() => InfrastructureImpactAssessment, { nullable: true, description: "Opens an assessment of a model's impact on one sector." })
-  async openInfrastructureImpactAssessment(
-    @Arg('input', () => OpenInfrastructureImpactAssessmentInput, { description: 'What to write.' }) input: OpenInfrastructureImpactAssessmentInput,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<InfrastructureAssessmentRecord> {
+export const InfrastructureAssessmentMutations = assessmentMutations(api, {
+  types: { assessment: InfrastructureImpactAssessment, finding: InfrastructureFinding },
+  names: { assessment: 'InfrastructureImpactAssessment', finding: 'InfrastructureFinding' },
+  inputs: { open: OpenInfrastructureImpactAssessmentInput, complete: CompleteAssessmentInput, record: RecordInfrastructureFindingInput },
+  // The model is Treasury's; the sector is the one assessed.
+  beforeOpen: async (input, ctx) => {
     if (!isSectorCode(input.sectorCode)) throw badUserInput(`unknown sector code ${input.sectorCode}`, 'sectorCode');
     await assertModelExists(input.modelId, ctx);
-    return openAssessment(ctx.em, kinds, input, { sectorCode: input.sectorCode }, actorOf(ctx), new Date());
-  }
-
-  @Access(writeAccess('cyber'))
-  @Mutation(() => InfrastructureImpactAssessment, { nullable: true, description: 'Starts work on a planned infrastructure-impact assessment.' })
-  async startInfrastructureImpactAssessment(
-    @Arg('id', () => ID, { description: 'Identifier.' }) id: string,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<InfrastructureAssessmentRecord> {
-    return startAssessment(ctx.em, kinds, id, new Date());
-  }
-
-  @Access(writeAccess('cyber'))
-  @Mutation(() => InfrastructureImpactAssessment, { nullable: true, description: 'Completes an infrastructure-impact assessment with its risk and conclusions.' })
-  async completeInfrastructureImpactAssessment(
-    @Arg('input', () => CompleteAssessmentInput, { description: 'What to write.' }) input: CompleteAssessmentInput,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<InfrastructureAssessmentRecord> {
-    return completeAssessment(ctx.em, kinds, input, {}, new Date());
-  }
-
-  @Access(writeAccess('cyber'))
-  @Mutation(() => InfrastructureFinding, { nullable: true, description: 'Records a finding of an infrastructure-impact assessment in progress.' })
-  async recordInfrastructureFinding(
-    @Arg('input', () => RecordInfrastructureFindingInput, { description: 'What to write.' }) input: RecordInfrastructureFindingInput,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<InfrastructureFindingRecord> {
-    return recordFinding(ctx.em, kinds, input, { mitigation: input.mitigation ?? null }, actorOf(ctx), new Date());
-  }
-}
+  },
+  openFields: (input) => ({ sectorCode: input.sectorCode }),
+  findingFields: (input) => ({ mitigation: input.mitigation ?? null }),
+});

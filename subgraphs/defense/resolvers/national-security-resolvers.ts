@@ -1,18 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
-import { Access } from '../../kit/authorization/access';
-import { AGENCY_ANALYSTS, CLASSIFIED, DEFENSE_OR_AGREEMENT, writeAccess } from '../../kit/authorization/access-rules';
-import { actorOf } from '../../kit/context';
-import { assessmentResolvers } from '../../kit/assessments/assessment-resolvers';
+import { AGENCY_ANALYSTS, CLASSIFIED, DEFENSE_OR_AGREEMENT } from '../../kit/authorization/access-rules';
+import { assessmentResolvers, type AssessmentApi } from '../../kit/assessments/assessment-resolvers';
+import { assessmentMutations } from '../../kit/assessments/assessment-mutations';
 import { CompleteAssessmentInput } from '../../kit/assessments/assessment-schema';
 import { rankOf } from '../../kit/assessments/assessment-record';
-import {
-  completeAssessment,
-  openAssessment,
-  recordFinding,
-  startAssessment,
-  type AssessmentKinds,
-} from '../../kit/assessments/assessment-store';
+import type { AssessmentKinds } from '../../kit/assessments/assessment-store';
 import { Agency, CLASSIFICATION_ORDER } from '../../kit/schema/enums';
 import { isSectorCode } from '../../kit/domain/sectors';
 import { badUserInput } from '../../kit/errors/user-errors';
@@ -36,7 +29,7 @@ const kinds: AssessmentKinds<NationalSecurityAssessmentRecord, SecurityFindingRe
   label: 'National-security assessment',
 };
 
-export const nationalSecurityQueries = assessmentResolvers({
+const api: AssessmentApi<NationalSecurityAssessmentRecord, SecurityFindingRecord> = {
   agency: Agency.DEFENSE,
   kinds,
   types: {
@@ -50,7 +43,9 @@ export const nationalSecurityQueries = assessmentResolvers({
   findingAccess: CLASSIFIED,
   visibleFindings: (ctx) => visibleFindings(ctx.caller),
   visibleAssessments: (ctx) => visibleAssessments(ctx.caller),
-});
+};
+
+export const nationalSecurityQueries = assessmentResolvers(api);
 
 @Resolver(() => SecurityFinding)
 export class SecurityFindingResolver {
@@ -60,68 +55,23 @@ export class SecurityFindingResolver {
   }
 }
 
-@Resolver(() => NationalSecurityAssessment)
-export class NationalSecurityMutations {
-  @Access(writeAccess('defense'))
-  @Mutation(() => NationalSecurityAssessment, { nullable: true, description: 'Opens a national-security assessment of a model.' })
-  async openNationalSecurityAssessment(
-    @Arg('input', () => OpenNationalSecurityAssessmentInput, { description: 'What to write.' }) input: OpenNationalSecurityAssessmentInput,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<NationalSecurityAssessmentRecord> {
+export const NationalSecurityMutations = assessmentMutations(api, {
+  types: { assessment: NationalSecurityAssessment, finding: SecurityFinding },
+  names: { assessment: 'NationalSecurityAssessment', finding: 'SecurityFinding' },
+  inputs: { open: OpenNationalSecurityAssessmentInput, complete: CompleteAssessmentInput, record: RecordSecurityFindingInput },
+  // Nobody writes above their own clearance; the model is Treasury's.
+  beforeOpen: async (input, ctx: SubgraphContext) => {
     assertCleared(ctx.caller, input.classification);
     await assertModelExists(input.modelId, ctx);
-    return openAssessment(
-      ctx.em,
-      kinds,
-      input,
-      { classificationRank: rankOf(CLASSIFICATION_ORDER, input.classification) },
-      actorOf(ctx),
-      new Date(),
-    );
-  }
-
-  @Access(writeAccess('defense'))
-  @Mutation(() => NationalSecurityAssessment, { nullable: true, description: 'Starts work on a planned national-security assessment.' })
-  async startNationalSecurityAssessment(
-    @Arg('id', () => ID, { description: 'Identifier.' }) id: string,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<NationalSecurityAssessmentRecord> {
-    return startAssessment(ctx.em, kinds, id, new Date(), visibleAssessments(ctx.caller).filter);
-  }
-
-  @Access(writeAccess('defense'))
-  @Mutation(() => NationalSecurityAssessment, { nullable: true, description: 'Completes a national-security assessment with its risk and conclusions.' })
-  async completeNationalSecurityAssessment(
-    @Arg('input', () => CompleteAssessmentInput, { description: 'What to write.' }) input: CompleteAssessmentInput,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<NationalSecurityAssessmentRecord> {
-    return completeAssessment(ctx.em, kinds, input, {}, new Date(), visibleAssessments(ctx.caller).filter);
-  }
-
-  @Access(writeAccess('defense'))
-  @Mutation(() => SecurityFinding, { nullable: true, description: 'Records a finding of a national-security assessment in progress.' })
-  async recordSecurityFinding(
-    @Arg('input', () => RecordSecurityFindingInput, { description: 'What to write.' }) input: RecordSecurityFindingInput,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<SecurityFindingRecord> {
-    if (input.sectorCode && !isSectorCode(input.sectorCode)) {
-      throw badUserInput(`unknown sector code ${input.sectorCode}`, 'sectorCode');
-    }
+  },
+  openFields: (input) => ({ classificationRank: rankOf(CLASSIFICATION_ORDER, input.classification) }),
+  beforeRecord: (input, ctx) => {
+    if (input.sectorCode && !isSectorCode(input.sectorCode)) throw badUserInput(`unknown sector code ${input.sectorCode}`, 'sectorCode');
     assertCleared(ctx.caller, input.classification);
-    return recordFinding(
-      ctx.em,
-      kinds,
-      input,
-      { details: input.details, sectorCode: input.sectorCode ?? null },
-      actorOf(ctx),
-      new Date(),
-      {
-        visible: visibleAssessments(ctx.caller).filter,
-        // The assessment is marked at least as high as its most classified finding.
-        onRecorded: (assessment, finding) => {
-          assessment.classificationRank = Math.max(assessment.classificationRank, finding.classificationRank);
-        },
-      },
-    );
-  }
-}
+  },
+  findingFields: (input) => ({ details: input.details, sectorCode: input.sectorCode ?? null }),
+  // The assessment is marked at least as high as its most classified finding.
+  onRecorded: (assessment, finding) => {
+    assessment.classificationRank = Math.max(assessment.classificationRank, finding.classificationRank);
+  },
+});
