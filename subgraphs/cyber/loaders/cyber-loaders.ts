@@ -4,11 +4,12 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { SubgraphContext } from '../../kit/context';
 import { connectionsByParent, entitiesById } from '../../kit/loaders/entity-loaders';
 import type { ConnectionValue } from '../../kit/pagination/connection-type';
-import type { PageRequest } from '../../kit/pagination/page-args';
-import type { SortKey } from '../../kit/pagination/keyset';
 import { SectorRecord } from '../data/sector-record';
 import { VulnerabilityRecord } from '../data/vulnerability-record';
 import { visibleVulnerabilities } from '../data/visibility';
+import { vulnerabilityFilter, vulnerabilitySort } from '../data/vulnerability-filter';
+import { pageRequest } from '../../kit/pagination/page-args';
+import type { VulnerabilityListArgs } from '../types/inputs';
 
 /**
  * Sectors by code. The list is short and fixed, so the first lookup of a request reads it whole:
@@ -29,21 +30,19 @@ export function vulnerabilitiesById(ctx: SubgraphContext): DataLoader<string, Vu
   return entitiesById(ctx, VulnerabilityRecord, visibleVulnerabilities(ctx.caller));
 }
 
-/** Vulnerabilities per sector or per discovering model, filtered, sorted and paged. */
+/** Vulnerabilities per sector or per discovering model, filtered, sorted and paged as `args` say. */
 export function vulnerabilitiesBy(
   ctx: SubgraphContext,
   parent: 'sector' | 'modelId',
-  where: { key: string; filter: FilterQuery<VulnerabilityRecord> },
-  sort: SortKey,
-  page: PageRequest,
+  args: VulnerabilityListArgs,
 ): DataLoader<string, ConnectionValue<VulnerabilityRecord>> {
   const visible = visibleVulnerabilities(ctx.caller);
   return connectionsByParent(ctx, {
     entity: VulnerabilityRecord,
     parentProperty: parent,
-    where: { $and: [visible.filter, where.filter] } as FilterQuery<VulnerabilityRecord>,
-    whereKey: `${visible.key}#${where.key}`,
-    sort,
-    page,
+    where: { $and: [visible.filter, vulnerabilityFilter(args.filter)] } as FilterQuery<VulnerabilityRecord>,
+    whereKey: `${visible.key}#${JSON.stringify(args.filter ?? {})}`,
+    sort: vulnerabilitySort(args.orderBy),
+    page: pageRequest(args),
   });
 }

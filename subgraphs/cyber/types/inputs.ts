@@ -1,7 +1,8 @@
-import { Field, Float, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { ID_PATTERN, OpenAssessmentInput, RecordFindingInput } from '../../kit/assessments/assessment-schema';
 import { Severity, SortDirection } from '../../kit/schema/enums';
+import { PageArgs } from '../../kit/pagination/page-args';
 import { DisclosureStatus, VulnerabilitySortField } from './cyber-enums';
 
 const SECTOR_CODE = /^[A-Z][A-Z_]{1,39}$/;
@@ -31,6 +32,16 @@ export class VulnerabilityOrder {
 
   @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: 'Ascending or descending.' })
   direction: SortDirection = SortDirection.DESC;
+}
+
+/** The arguments of every list of vulnerabilities: a page, a filter and an order. */
+@ArgsType()
+export class VulnerabilityListArgs extends PageArgs {
+  @Field(() => VulnerabilityFilter, { nullable: true, description: 'Conditions the vulnerabilities must meet.' })
+  filter?: VulnerabilityFilter | null;
+
+  @Field(() => VulnerabilityOrder, { nullable: true, description: 'Order; newest first when omitted.' })
+  orderBy?: VulnerabilityOrder | null;
 }
 
 @InputType({ description: 'A weakness a model found in a sector’s systems.' })
