@@ -62,6 +62,8 @@ export async function gatewayStarter(): Promise<GatewayStarter> {
           audience: DEV_AUDIENCE,
           'gateway-key': gatewayKeys.privateKeyPath,
           'audit-file': path.join(dir, `audit-${count}.jsonl`),
+          // A JSON line per request would drown the test output.
+          'log-level': 'warn',
           ...flags,
         },
         env: Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`ACCORD_SUBGRAPH_URL_${name.toUpperCase()}`, url])),
