@@ -49,6 +49,7 @@ describe('the public benchmark query through the whole gateway, authorization on
           'gateway-key': keys.privateKeyPath,
           'audit-file': path.join(dir, 'audit.jsonl'),
           'require-authentication': true,
+          'log-level': 'warn',
           // The benchmark query's estimated cost is far above the default limit.
           'max-cost': '1000000000',
         },
