@@ -8,7 +8,7 @@ import { CACHING_FLAGS } from './caching/caching-config';
 import { startGateway } from './server';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevIdentity } from './identity/dev-identity';
 import { ensureGatewayKeys } from './identity/gateway-keys';
-import { DATA_DIR, REPO_ROOT } from '../scripts/lib/data-dir';
+import { DATA_DIR, REPO_ROOT } from './config/data-dir';
 
 const OPTIONS = {
   supergraph: { type: 'string' },

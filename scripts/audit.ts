@@ -17,7 +17,7 @@ import {
   type AuditRecord,
 } from '../gateway/audit';
 import { AGENCIES, type Agency } from '../gateway/identity/caller';
-import { DATA_DIR } from './lib/data-dir';
+import { DATA_DIR } from '../gateway/config/data-dir';
 
 const OPTIONS = {
   subject: { type: 'string' },

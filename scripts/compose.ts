@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SUBGRAPH_CONFIG, readSubgraphConfig } from './lib/subgraph-config';
-import { DATA_DIR } from './lib/data-dir';
+import { DATA_DIR } from '../gateway/config/data-dir';
 import { developmentGatewayKeyFile, gatewayTokenHeaders } from './lib/gateway-token-headers';
 import { SCHEMA_DIR, sdlFileOf, sourcesFromCode, sourcesFromFiles, sourcesFromRunning, type SubgraphSource } from './lib/subgraph-sources';
 import { composeSupergraph, formatProblem } from './lib/compose';

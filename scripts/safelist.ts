@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildManifest, type OperationFile } from '../gateway/persisted/build-manifest';
 import { apiSchemaOf } from '../gateway/persisted/api-schema';
-import { REPO_ROOT } from './lib/data-dir';
+import { REPO_ROOT } from '../gateway/config/data-dir';
 
 const USAGE = 'usage: npm run safelist -- <folder-of-.graphql> <manifest.json> [--supergraph FILE]';
 

@@ -4,7 +4,7 @@
 // PostgreSQL, otherwise SQLite files in the data folder (ACCORD_DATA_DIR, default .data).
 // Exit codes: 0 seeded (or skipped with --if-empty), 1 refused or failed, 2 bad options.
 import 'reflect-metadata';
-import { DATA_DIR } from './lib/data-dir';
+import { DATA_DIR } from '../gateway/config/data-dir';
 import { USAGE, UsageError, parseSeedCommand, type SeedCommand } from './seed/options';
 import { SeedRefusedError, seedAll } from './seed/seed-all';
 

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DATA_DIR, REPO_ROOT } from './lib/data-dir';
+import { DATA_DIR, REPO_ROOT } from '../gateway/config/data-dir';
 import { readSubgraphConfig } from './lib/subgraph-config';
 import { SCHEMA_DIR, sdlFileOf, sourcesFromCode } from './lib/subgraph-sources';
 import { composeSupergraph, formatProblem } from './lib/compose';

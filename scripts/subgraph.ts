@@ -7,7 +7,7 @@ import { describeDatabase } from '../subgraphs/kit/config/database-config';
 import { gatewayAuthentication } from '../subgraphs/kit/identity/gateway-authentication';
 import { startSubgraph } from '../subgraphs/kit/server/start-subgraph';
 import { treasuryModelRegister } from '../subgraphs/kit/domain/model-register';
-import { DATA_DIR } from './lib/data-dir';
+import { DATA_DIR } from '../gateway/config/data-dir';
 import { createPolicyEngine, readAgreementsFile } from '../gateway/authorization';
 
 const name = process.argv[2];

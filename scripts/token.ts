@@ -7,7 +7,7 @@ import { decodeJwt } from 'jose';
 import { callerFromClaims, ClaimsError } from '../gateway/identity/caller';
 import { ensureDevIdentity, signDevToken } from '../gateway/identity/dev-identity';
 import { findPersona, PERSONAS } from '../gateway/identity/personas';
-import { DATA_DIR } from './lib/data-dir';
+import { DATA_DIR } from '../gateway/config/data-dir';
 
 const DEFAULT_TTL = '1h';
 

@@ -12,7 +12,7 @@ import { signDevToken } from '../../gateway/identity/dev-identity';
 import { createGatewayTokenSigner, GATEWAY_TOKEN_HEADER } from '../../gateway/identity/gateway-token';
 import { findPersona } from '../../gateway/identity/personas';
 import { AGENCIES } from '../../subgraphs/agencies';
-import { REPO_ROOT } from '../lib/data-dir';
+import { REPO_ROOT } from '../../gateway/config/data-dir';
 import { seedAll } from '../seed/seed-all';
 import { DASHBOARD_PERSONAS, dashboardRequests, type DashboardTargets } from './agency-workload/dashboard-queries';
 import type { Contestant } from './contestants';

@@ -2,7 +2,7 @@
 // (gateway/main.ts, production mode), each alone on the gateway CPU. A variant is Accord with
 // other environment settings, or Accord from another checkout (to measure one change on its own).
 import path from 'node:path';
-import { REPO_ROOT } from '../lib/data-dir';
+import { REPO_ROOT } from '../../gateway/config/data-dir';
 
 export interface Contestant {
   readonly name: string;

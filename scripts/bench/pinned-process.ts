@@ -2,7 +2,7 @@
 // benchmark reads about them from /proc: resident memory and CPU time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { REPO_ROOT } from '../lib/data-dir';
+import { REPO_ROOT } from '../../gateway/config/data-dir';
 
 const CLOCK_TICKS_PER_SECOND = 100;
 

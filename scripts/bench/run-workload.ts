@@ -3,7 +3,7 @@
 // rounds (the starting contestant rotates each round) at a fixed concurrency.
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { REPO_ROOT } from '../lib/data-dir';
+import { REPO_ROOT } from '../../gateway/config/data-dir';
 import type { Contestant } from './contestants';
 import type { BenchEnvironment } from './environment';
 import { runLoad, type LoadResult } from './load';

@@ -1,7 +1,7 @@
 // The small config file naming each subgraph and the URL it is reached at.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from './data-dir';
+import { REPO_ROOT } from '../../gateway/config/data-dir';
 
 export interface SubgraphEntry {
   readonly name: string;

@@ -3,7 +3,7 @@
 import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { REPO_ROOT } from './data-dir';
+import { REPO_ROOT } from '../../gateway/config/data-dir';
 import type { SubgraphEntry } from './subgraph-config';
 
 export interface SubgraphSource {

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { REPO_ROOT } from '../../scripts/lib/data-dir';
+import { REPO_ROOT } from '../../gateway/config/data-dir';
 
 /** The tsx command, for tests of a command line as users run it (through npm scripts). */
 export const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');

@@ -16,7 +16,7 @@ import { findPersona } from '../../gateway/identity/personas';
 import { DEFAULT_AGREEMENTS_FILE, loadGatewayConfig, type GatewayConfig } from '../../gateway/config/gateway-config';
 import { createPolicyEngine, readAgreementsFile } from '../../gateway/authorization';
 import { startGateway, type RunningGateway } from '../../gateway/server';
-import { REPO_ROOT } from '../../scripts/lib/data-dir';
+import { REPO_ROOT } from '../../gateway/config/data-dir';
 import { testDatabase, type DatabaseKind, type TestDatabase } from './test-database';
 
 export interface SystemOptions {

@@ -10,7 +10,7 @@ import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AGREEMENTS_FILE } from '../../../gateway/config/gateway-config';
 import { findPersona } from '../../../gateway/identity/personas';
-import { REPO_ROOT } from '../../../scripts/lib/data-dir';
+import { REPO_ROOT } from '../../../gateway/config/data-dir';
 import { postGraphQL, startSystem, type RunningSystem } from '../../support/start-system';
 import { CALLERS, type CallerClaims } from './support/callers';
 import { OperationWriter, type ArgumentPools } from './support/operation-writer';

@@ -6,7 +6,7 @@ import { getIntrospectionQuery, getOperationAST, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureOperation } from '../../../gateway/limits/measure-operation';
 import { apiSchemaOf } from '../../../gateway/persisted/api-schema';
-import { REPO_ROOT } from '../../../scripts/lib/data-dir';
+import { REPO_ROOT } from '../../../gateway/config/data-dir';
 import { databaseKinds } from '../../support/test-database';
 import { startSystem, type RunningSystem } from '../../support/start-system';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseManifest, type PersistedQueryManifest } from '../../../gateway/persisted/manifest';
-import { REPO_ROOT } from '../../../scripts/lib/data-dir';
+import { REPO_ROOT } from '../../../gateway/config/data-dir';
 import { TSX } from '../../support/processes';
 import { postGraphQL, startSystem, type RunningSystem } from '../../support/start-system';
 import { startExtraGateway, type ExtraGateway } from './support/extra-gateway';

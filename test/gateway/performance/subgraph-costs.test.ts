@@ -17,7 +17,7 @@ import { StockExecutor } from '../../../scripts/bench/public-workload/stock-exec
 import { startPublicWorkloadSubgraphs } from '../../../scripts/bench/public-workload/subgraphs';
 import type { RunningSubgraphServer } from '../../../scripts/bench/public-workload/subgraph-server';
 import { dashboardRequests, DASHBOARD_PERSONAS } from '../../../scripts/bench/agency-workload/dashboard-queries';
-import { REPO_ROOT } from '../../../scripts/lib/data-dir';
+import { REPO_ROOT } from '../../../gateway/config/data-dir';
 import { parse } from 'graphql';
 import { postGraphQL, startSystem, type RunningSystem } from '../../support/start-system';
 import { databaseKinds } from '../../support/test-database';

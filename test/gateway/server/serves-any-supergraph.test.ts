@@ -9,7 +9,7 @@ import { composePublicWorkloadSupergraph } from '../../../scripts/bench/public-w
 import type { RunningSubgraphServer } from '../../../scripts/bench/public-workload/subgraph-server';
 import { freePort, startChild, waitFor, type ChildHandle } from '../../support/processes';
 import { postGraphQL } from '../../support/start-system';
-import { REPO_ROOT } from '../../../scripts/lib/data-dir';
+import { REPO_ROOT } from '../../../gateway/config/data-dir';
 
 describe('gateway command', () => {
   let subgraphs: RunningSubgraphServer;

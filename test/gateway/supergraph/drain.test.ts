@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadGatewayConfig } from '../../../gateway/config/gateway-config';
 import { ensureGatewayKeys } from '../../../gateway/identity/gateway-keys';
 import { startGateway, type RunningGateway } from '../../../gateway/server';
-import { REPO_ROOT } from '../../../scripts/lib/data-dir';
+import { REPO_ROOT } from '../../../gateway/config/data-dir';
 import { postGraphQL } from '../../support/start-system';
 import { startGatedSubgraph, type GatedSubgraph } from './support/gated-subgraph';
 

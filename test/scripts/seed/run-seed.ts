@@ -7,7 +7,7 @@ import { AGENCIES } from '../../../subgraphs/agencies';
 import type { AgencyName } from '../../../subgraphs/kit/agency-subgraph';
 import { databaseConfigFor } from '../../../subgraphs/kit/config/database-config';
 import { openDatabase } from '../../../subgraphs/kit/orm/create-orm';
-import { REPO_ROOT } from '../../../scripts/lib/data-dir';
+import { REPO_ROOT } from '../../../gateway/config/data-dir';
 import { TSX } from '../../support/processes';
 
 

@@ -10,7 +10,7 @@ import { DEV_AUDIENCE, DEV_ISSUER, ensureDevIdentity, signDevToken, type DevIden
 import { ensureGatewayKeys } from '../../../../gateway/identity/gateway-keys';
 import type { KeyPairFiles } from '../../../../gateway/identity/key-files';
 import { startGateway, type RunningGateway } from '../../../../gateway/server';
-import { REPO_ROOT } from '../../../../scripts/lib/data-dir';
+import { REPO_ROOT } from '../../../../gateway/config/data-dir';
 
 /** Grants `name` to callers whose `granted_policies` claim lists it. */
 function grantedByClaim(name: string): Policy {
