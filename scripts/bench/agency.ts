@@ -4,7 +4,7 @@
 // serves the checked-in supergraph; the stock gateway serves it with the authorization directives
 // removed (it cannot load them), and forwards a gateway token the benchmark signed for each
 // virtual user, since the subgraphs answer nobody else.
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readAuthorizationRules } from '../../gateway/authorization';
 import { callerFromClaims } from '../../gateway/identity/caller';
@@ -52,6 +52,11 @@ export async function startAgencyWorkload(env: BenchEnvironment, options: BenchO
   await seedAll({ scale: options.scale, anchor: new Date(), mode: 'reset', env: sqliteOnly, dataDir, quiet: true });
 
   const agencies: RunningAgency[] = [];
+  // One profile per subgraph over the whole workload (every contestant's rounds): where a subgraph's time goes.
+  const profileDir = path.resolve(options.outDir, 'profiles', `agency-subgraphs-${Date.now()}`);
+  if (options.profileSubgraphs) {
+    for (const agency of Object.values(AGENCIES)) await mkdir(path.join(profileDir, agency.name), { recursive: true });
+  }
   try {
     for (const agency of Object.values(AGENCIES)) {
       const port = await env.freePort();
@@ -60,6 +65,8 @@ export async function startAgencyWorkload(env: BenchEnvironment, options: BenchO
         cpus: env.subgraphCpus,
         entry: 'scripts/subgraph.ts',
         args: [agency.name],
+        // Node names each thread's profile CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile; the main thread is thread 0.
+        nodeOptions: options.profileSubgraphs ? ['--cpu-prof', '--cpu-prof-dir', path.join(profileDir, agency.name)] : [],
         // Replaces the parent's environment entries that name other databases.
         env: {
           ...Object.fromEntries(Object.keys(globalThis.process.env).filter((key) => DATABASE_ENV.test(key)).map((key) => [key, ''])),

@@ -21,6 +21,8 @@ export interface BenchOptions {
   readonly soakSeconds: number;
   /** Write a CPU profile of each Accord gateway (node --cpu-prof) into the results folder. */
   readonly profile: boolean;
+  /** Write a CPU profile of each agency subgraph process, over all of a workload's rounds. */
+  readonly profileSubgraphs: boolean;
   /**
    * Every virtual user is the same caller, with one token: shows what the optional response cache
    * and request sharing do. Not for the targets, which need distinct callers.
@@ -33,12 +35,13 @@ export interface BenchOptions {
 
 export const USAGE = `usage: npm run bench -- [--compare] [--workload public|agency|all] [--rounds N] [--seconds S]
   [--warmup S] [--connections C] [--scale N] [--page-sizes 5,20] [--variant name:KEY=VALUE,...|name@/checkout]
-  [--soak S] [--profile] [--one-caller] [--subgraph-cpus 0] [--gateway-cpus 1] [--out bench-results]
+  [--soak S] [--profile] [--profile-subgraphs] [--one-caller] [--subgraph-cpus 0] [--gateway-cpus 1] [--out bench-results]
 
   default: Accord alone on both workloads, one round.
   --compare   the stock Apollo Gateway and Accord, alternating rounds (default 5), with ratios.
   --variant   another Accord contestant: with other settings, or from another checkout.
   --soak S    after the rounds, Accord alone for S seconds, sampling RSS and heap every 10 s.
+  --profile   a V8 CPU profile of each Accord gateway; --profile-subgraphs: of each agency subgraph.
   --one-caller  every virtual user sends the same token (for the optional cache and request sharing;
               the targets are measured with distinct callers).`;
 
@@ -68,6 +71,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
         variant: { type: 'string', multiple: true },
         soak: { type: 'string' },
         profile: { type: 'boolean' },
+        'profile-subgraphs': { type: 'boolean' },
         'one-caller': { type: 'boolean' },
         'subgraph-cpus': { type: 'string' },
         'gateway-cpus': { type: 'string' },
@@ -103,6 +107,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
     pageSizes,
     soakSeconds: positiveInteger(values.soak, 'soak', 0, true),
     profile: values.profile ?? false,
+    profileSubgraphs: values['profile-subgraphs'] ?? false,
     oneCaller: values['one-caller'] ?? false,
     subgraphCpus: values['subgraph-cpus'] ?? '0',
     gatewayCpus: values['gateway-cpus'] ?? '1',

@@ -2,11 +2,10 @@
 // document, the response is shaped from the original one, so a removed selection reappears as
 // null (with the usual null propagation) and every denial yields an error where it applies.
 import type { QueryPlan } from '@apollo/query-planner';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSubgraphServer } from '../../../scripts/bench/public-workload/subgraph-server';
-import { composeFeatureSupergraph, startFeatureSubgraphs } from './support/feature-subgraphs';
+import { describe, expect, it } from 'vitest';
+import { useFeatureGateways } from './support/feature-suite';
 import { filterByHand, type Removal } from './support/filter-by-hand';
-import { startGateways, wire, type Gateways } from './support/gateways';
+import { wire } from './support/gateways';
 
 const SCOPES = '@requiresScopes(scopes: [["catalog:read"]])';
 const NOTHING_TO_PLAN: QueryPlan = { kind: 'QueryPlan', node: undefined };
@@ -20,21 +19,11 @@ function unauthorized(path: Array<string | number> | undefined, coordinate: stri
 }
 
 describe('authorization hooks', () => {
-  let subgraphs: RunningSubgraphServer;
-  let gateways: Gateways;
-
-  beforeAll(async () => {
-    subgraphs = await startFeatureSubgraphs();
-    gateways = startGateways(composeFeatureSupergraph(subgraphs.url));
-  });
-  afterAll(async () => {
-    gateways.close();
-    await subgraphs.close();
-  });
+  const suite = useFeatureGateways();
 
   async function run(query: string, removals: Removal[], tracked?: ReadonlySet<string>) {
     const { original, filtered, removed, denials } = filterByHand(query, removals);
-    const { planner, executor } = gateways;
+    const { planner, executor } = suite.gateways;
     const plan = filtered ? planner.planOperation(filtered, null) : NOTHING_TO_PLAN;
     const prepared = executor.prepare(plan, original, null, { removed, denials, tracked });
     const outcome = await executor.execute(prepared);
@@ -73,7 +62,7 @@ describe('authorization hooks', () => {
     const { response } = await run(query, [{ at: ['topReviews', 'book', 'id'], coordinate: 'Book.id', rule: '@authenticated' }]);
     // The plan still fetches Book.id (the key that joins reviews to catalog)...
     const { filtered } = filterByHand(query, [{ at: ['topReviews', 'book', 'id'], coordinate: 'Book.id', rule: '@authenticated' }]);
-    expect(JSON.stringify(gateways.planner.planOperation(filtered!, null))).toContain('book{__typename id}');
+    expect(JSON.stringify(suite.gateways.planner.planOperation(filtered!, null))).toContain('book{__typename id}');
     // ...but the client never sees it: id is ID!, so each book turns null.
     expect(response).toEqual({
       errors: [0, 1, 2, 3].map((i) => unauthorized(['topReviews', i, 'book', 'id'], 'Book.id', '@authenticated')),

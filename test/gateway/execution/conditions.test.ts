@@ -1,21 +1,10 @@
 // @skip/@include decided by variables: read once per execution, from the operation that runs.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSubgraphServer } from '../../../scripts/bench/public-workload/subgraph-server';
-import { composeFeatureSupergraph, startFeatureSubgraphs } from './support/feature-subgraphs';
-import { startGateways, wire, type Gateways } from './support/gateways';
+import { describe, expect, it } from 'vitest';
+import { useFeatureGateways } from './support/feature-suite';
+import { wire } from './support/gateways';
 
 describe('@skip and @include', () => {
-  let subgraphs: RunningSubgraphServer;
-  let gateways: Gateways;
-
-  beforeAll(async () => {
-    subgraphs = await startFeatureSubgraphs();
-    gateways = startGateways(composeFeatureSupergraph(subgraphs.url));
-  });
-  afterAll(async () => {
-    gateways.close();
-    await subgraphs.close();
-  });
+  const suite = useFeatureGateways();
 
   const DOCUMENT = `
     query Plain { book(id: "b1") { title } }
@@ -23,20 +12,20 @@ describe('@skip and @include', () => {
     fragment Priced on Book { title price @include(if: $withPrice) }`;
 
   it('needs only the condition variables of the operation that runs', async () => {
-    const outcome = await gateways.accord(DOCUMENT, { operationName: 'Plain' });
+    const outcome = await suite.gateways.accord(DOCUMENT, { operationName: 'Plain' });
     expect(wire(outcome.response)).toEqual({ data: { book: { title: 'Dune' } } });
   });
 
   it('shapes each combination of condition values by its own variant', async () => {
-    const priced = await gateways.accord(DOCUMENT, { operationName: 'Priced', variables: { withPrice: true } });
-    const unpriced = await gateways.accord(DOCUMENT, { operationName: 'Priced', variables: { withPrice: false } });
+    const priced = await suite.gateways.accord(DOCUMENT, { operationName: 'Priced', variables: { withPrice: true } });
+    const unpriced = await suite.gateways.accord(DOCUMENT, { operationName: 'Priced', variables: { withPrice: false } });
     expect(wire(priced.response)).toEqual({ data: { book: { title: 'Dune', price: 9.5 } } });
     expect(wire(unpriced.response)).toEqual({ data: { book: { title: 'Dune' } } });
   });
 
   it('refuses a condition variable that is not a Boolean, without calling any subgraph', async () => {
-    subgraphs.resetStats();
-    const outcome = await gateways.accord(DOCUMENT, { operationName: 'Priced', variables: { withPrice: 'yes' } });
+    suite.subgraphs.resetStats();
+    const outcome = await suite.gateways.accord(DOCUMENT, { operationName: 'Priced', variables: { withPrice: 'yes' } });
     expect(wire(outcome.response)).toEqual({
       errors: [
         {
@@ -45,6 +34,6 @@ describe('@skip and @include', () => {
         },
       ],
     });
-    expect(subgraphs.stats().requests).toEqual({});
+    expect(suite.subgraphs.stats().requests).toEqual({});
   });
 });

@@ -1,10 +1,9 @@
 // Accord against Apollo Gateway's executeQueryPlan, operation by operation, over subgraphs that
 // exercise the features the benchmark does not: the same data (byte for byte, key order
 // included), the same errors, the same value-completion report.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSubgraphServer } from '../../../scripts/bench/public-workload/subgraph-server';
-import { composeFeatureSupergraph, startFeatureSubgraphs } from './support/feature-subgraphs';
-import { startGateways, wire, type Gateways } from './support/gateways';
+import { describe, expect, it } from 'vitest';
+import { useFeatureGateways } from './support/feature-suite';
+import { wire } from './support/gateways';
 
 interface Case {
   readonly name: string;
@@ -181,24 +180,14 @@ const CASES: Case[] = [
 ];
 
 describe('Accord executes like Apollo Gateway', () => {
-  let subgraphs: RunningSubgraphServer;
-  let gateways: Gateways;
-
-  beforeAll(async () => {
-    subgraphs = await startFeatureSubgraphs();
-    gateways = startGateways(composeFeatureSupergraph(subgraphs.url));
-  });
-  afterAll(async () => {
-    gateways.close();
-    await subgraphs.close();
-  });
+  const suite = useFeatureGateways();
 
   for (const { name, query, variables, check, requests, divergence } of CASES) {
     it(name, async () => {
-      const stock = wire(await gateways.stock(query, variables));
-      subgraphs.resetStats();
-      const accord = wire((await gateways.accord(query, { variables })).response);
-      if (requests) expect(subgraphs.stats().requests).toEqual(requests);
+      const stock = wire(await suite.gateways.stock(query, variables));
+      suite.subgraphs.resetStats();
+      const accord = wire((await suite.gateways.accord(query, { variables })).response);
+      if (requests) expect(suite.subgraphs.stats().requests).toEqual(requests);
       expect(JSON.stringify(accord.data)).toBe(JSON.stringify(stock.data));
       if (divergence) {
         divergence(accord, stock);
