@@ -1,7 +1,7 @@
 // Where audit records go. A sink acknowledges a record only once it is durable: the gateway
 // answers a request only after its record is acknowledged.
 import type { AuditRecord } from './audit-record';
-import type { GroupCommitStats } from './group-commit';
+import { GroupCommit, type GroupCommitStats } from './group-commit';
 
 export interface AuditSink {
   /** Names the storage in logs (file path or database). */
@@ -19,4 +19,33 @@ export class AuditSinkClosedError extends Error {
     super(`the audit sink ${description} is closed`);
     this.name = 'AuditSinkClosedError';
   }
+}
+
+/**
+ * A sink over a storage that commits records in batches: `commit` makes one batch durable,
+ * `release` frees the storage once the last batch has settled.
+ */
+export function batchingSink(
+  description: string,
+  commit: (records: readonly AuditRecord[]) => Promise<void>,
+  release: () => Promise<void>,
+): AuditSink {
+  const batches = new GroupCommit<AuditRecord>(commit);
+  let closed = false;
+  return {
+    description,
+    append(record) {
+      if (closed) return Promise.reject(new AuditSinkClosedError(description));
+      return batches.add(record);
+    },
+    get stats() {
+      return batches.stats;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await batches.settled();
+      await release();
+    },
+  };
 }

@@ -4,9 +4,7 @@
 // rewritten or truncated.
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { AuditRecord } from './audit-record';
-import { AuditSinkClosedError, type AuditSink } from './audit-sink';
-import { GroupCommit } from './group-commit';
+import { batchingSink, type AuditSink } from './audit-sink';
 
 /** The file may be untrustworthy after a failed fdatasync: the kernel can drop the unwritten pages and report success to a later one. */
 export class AuditFileUnusableError extends Error {
@@ -56,42 +54,28 @@ export async function openFileAuditSink(file: string): Promise<AuditSink> {
   // A crash mid-write can leave a torn last line; end it so that the next record starts a line of its own.
   let tornLine = !(await endsCleanly(handle));
   let unusable: AuditFileUnusableError | null = null;
-  let closed = false;
 
-  const batches = new GroupCommit<AuditRecord>(async (records) => {
-    if (unusable) throw unusable;
-    const text = records.map((record) => JSON.stringify(record)).join('\n') + '\n';
-    const bytes = Buffer.from(tornLine ? `\n${text}` : text, 'utf8');
-    try {
-      await writeFully(handle, bytes);
-      tornLine = false;
-    } catch (error) {
-      // Part of the batch may be in the file: start the next batch on a new line.
-      tornLine = true;
-      throw error;
-    }
-    try {
-      await handle.datasync();
-    } catch (error) {
-      unusable = new AuditFileUnusableError(file, { cause: error });
-      throw unusable;
-    }
-  });
-
-  return {
-    description: file,
-    append(record) {
-      if (closed) return Promise.reject(new AuditSinkClosedError(file));
-      return batches.add(record);
+  return batchingSink(
+    file,
+    async (records) => {
+      if (unusable) throw unusable;
+      const text = records.map((record) => JSON.stringify(record)).join('\n') + '\n';
+      const bytes = Buffer.from(tornLine ? `\n${text}` : text, 'utf8');
+      try {
+        await writeFully(handle, bytes);
+        tornLine = false;
+      } catch (error) {
+        // Part of the batch may be in the file: start the next batch on a new line.
+        tornLine = true;
+        throw error;
+      }
+      try {
+        await handle.datasync();
+      } catch (error) {
+        unusable = new AuditFileUnusableError(file, { cause: error });
+        throw unusable;
+      }
     },
-    get stats() {
-      return batches.stats;
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await batches.settled();
-      await handle.close();
-    },
-  };
+    () => handle.close(),
+  );
 }

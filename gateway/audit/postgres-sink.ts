@@ -2,9 +2,7 @@
 // A record is acknowledged only after the transaction holding it has committed (PostgreSQL
 // answers a commit once its WAL is flushed, with the default synchronous_commit).
 import { Client } from 'pg';
-import type { AuditRecord } from './audit-record';
-import { AuditSinkClosedError, type AuditSink } from './audit-sink';
-import { GroupCommit } from './group-commit';
+import { batchingSink, type AuditSink } from './audit-sink';
 import { ensureAuditTable, INSERT_RECORDS } from './postgres-table';
 
 const TIMEOUT_MS = 10_000;
@@ -54,33 +52,21 @@ export async function openPostgresAuditSink(databaseUrl: string): Promise<AuditS
     throw error;
   }
 
-  let closed = false;
-  const batches = new GroupCommit<AuditRecord>(async (records) => {
-    const client = await connection();
-    try {
-      await client.query(INSERT_RECORDS, [JSON.stringify(records)]);
-    } catch (error) {
-      discard(client);
-      throw error;
-    }
-  });
-
-  return {
+  return batchingSink(
     description,
-    append(record) {
-      if (closed) return Promise.reject(new AuditSinkClosedError(description));
-      return batches.add(record);
+    async (records) => {
+      const client = await connection();
+      try {
+        await client.query(INSERT_RECORDS, [JSON.stringify(records)]);
+      } catch (error) {
+        discard(client);
+        throw error;
+      }
     },
-    get stats() {
-      return batches.stats;
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await batches.settled();
+    async () => {
       const client = current;
       current = null;
       await client?.end();
     },
-  };
+  );
 }
