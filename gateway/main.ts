@@ -26,6 +26,7 @@ const OPTIONS = {
   'authorization-errors': { type: 'string' },
   'require-authentication': { type: 'boolean' },
   'subgraph-timeout-ms': { type: 'string' },
+  'subgraph-max-connections': { type: 'string' },
   'supergraph-poll-ms': { type: 'string' },
   help: { type: 'boolean' },
   ...HARDENING_FLAGS,
@@ -34,11 +35,12 @@ const OPTIONS = {
 
 const USAGE = `usage: npm run gateway -- [--supergraph FILE|URL] [--port N] [--jwks FILE|URL] [--config FILE]
   [--issuer ISS] [--audience AUD] [--agreements FILE] [--authorization-mode filter|reject|dry-run]
-  [--authorization-errors errors|extensions|disabled] [--require-authentication] [--subgraph-timeout-ms MS] [--supergraph-poll-ms MS]
+  [--authorization-errors errors|extensions|disabled] [--require-authentication] [--subgraph-timeout-ms MS]
+  [--subgraph-max-connections N] [--supergraph-poll-ms MS]
   [--audit-file FILE | --audit-database-url postgres://...]
   hardening (limits, persisted queries, rate limits, errors, HTTP, logs, metrics): [--max-depth N] [--max-cost N]
   [--persisted-queries apq|safelist|off] [--safelist FILE] [--rate-limit on|off] [--redis-url redis://...] ...
-  (every option is listed in docs-hardening.md)
+  (every option is listed in the README's Hardening section)
   optional caching: [--response-cache-ttl-ms MS] [--response-cache-size N] [--share-identical-requests on|off]`;
 
 /** Development defaults: the local token issuer and the gateway's own key, created on first use. */

@@ -68,13 +68,18 @@ export async function startGateway(config: GatewayConfig, services: GatewayServi
   const signer = createGatewayTokenSigner({ privateKey: signingKey.privateKey, keyId: signingKey.keyId });
   // A gateway that cannot keep an audit trail does not start.
   const audit = await openAuditSink(config.audit);
-  // Limits, persisted queries, rate limits, error masking, logs and metrics (docs-hardening.md).
+  // Limits, persisted queries, rate limits, error masking, logs and metrics (the README's Hardening section).
   const protections = await openProtections(config, services.logDestination);
   // Supergraph reloads and closings go to the same JSON log as the requests.
   const log: StructuredLog = (level, msg, fields = {}) => protections.logger[level](fields, msg);
   const gateway = new AccordGateway({
     supergraphSdl,
-    load: { subgraphUrls: config.subgraphUrls, subgraphTimeoutMs: config.subgraphTimeoutMs, policies },
+    load: {
+      subgraphUrls: config.subgraphUrls,
+      subgraphTimeoutMs: config.subgraphTimeoutMs,
+      subgraphMaxConnections: config.subgraphMaxConnections,
+      policies,
+    },
     pipeline: {
       mode: config.authorization.mode,
       errorPlacement: config.authorization.errors,

@@ -1,6 +1,6 @@
 // Settings of the optional response cache and of sharing identical requests in flight: both off
 // unless configured (flag > environment > config file), like every other gateway setting.
-import { ConfigError } from '../config/config-error';
+import { nonNegativeInteger, onOff, positiveInteger } from '../config/setting-values';
 
 export interface CachingConfig {
   readonly caching: {
@@ -22,27 +22,14 @@ export const CACHING_FLAGS = {
 
 type ReadSetting = (flag: string, env: string, fileKey: string) => unknown;
 
-function count(value: unknown, name: string, allowZero: boolean): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) {
-    throw new ConfigError(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer (got ${JSON.stringify(value)})`);
-  }
-  return n;
-}
 
-function onOff(value: unknown, name: string): boolean {
-  if (value === undefined) return false;
-  if (value === true || value === 'on' || value === 'true' || value === '1') return true;
-  if (value === false || value === 'off' || value === 'false' || value === '0') return false;
-  throw new ConfigError(`${name} must be on or off (got ${JSON.stringify(value)})`);
-}
 
 export function readCachingConfig(read: ReadSetting): CachingConfig {
   return {
     caching: {
-      responseCacheTtlMs: count(read('response-cache-ttl-ms', 'ACCORD_RESPONSE_CACHE_TTL_MS', 'responseCacheTtlMs') ?? 0, 'response cache TTL', true),
-      responseCacheSize: count(read('response-cache-size', 'ACCORD_RESPONSE_CACHE_SIZE', 'responseCacheSize') ?? 1000, 'response cache size', false),
-      shareIdenticalRequests: onOff(read('share-identical-requests', 'ACCORD_SHARE_IDENTICAL_REQUESTS', 'shareIdenticalRequests'), 'sharing identical requests'),
+      responseCacheTtlMs: nonNegativeInteger(read('response-cache-ttl-ms', 'ACCORD_RESPONSE_CACHE_TTL_MS', 'responseCacheTtlMs') ?? 0, 'response cache TTL'),
+      responseCacheSize: positiveInteger(read('response-cache-size', 'ACCORD_RESPONSE_CACHE_SIZE', 'responseCacheSize') ?? 1000, 'response cache size'),
+      shareIdenticalRequests: onOff(read('share-identical-requests', 'ACCORD_SHARE_IDENTICAL_REQUESTS', 'shareIdenticalRequests'), false, 'sharing identical requests'),
     },
   };
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config-error';
+import { nonNegativeNumber, positiveInteger, positiveNumber } from './setting-values';
 import { readHardeningConfig, type HardeningConfig } from './hardening-config';
 import { readCachingConfig, type CachingConfig } from '../caching/caching-config';
 
@@ -21,6 +22,8 @@ export interface GatewayConfig extends HardeningConfig, CachingConfig {
   readonly subgraphUrls: Readonly<Record<string, string>>;
   /** Limit for one subgraph call. */
   readonly subgraphTimeoutMs: number;
+  /** Connections open at once to each subgraph; further calls wait for one to be free. */
+  readonly subgraphMaxConnections: number;
   /** How often the supergraph is read again for a new version (a file is also watched); 0: never reloaded. */
   readonly supergraphPollMs: number;
   readonly identity: {
@@ -67,17 +70,7 @@ function port(value: unknown, name: string): number {
   return n;
 }
 
-function positive(value: unknown, name: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name} must be a positive number (got ${JSON.stringify(value)})`);
-  return n;
-}
 
-function nonNegative(value: unknown, name: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new ConfigError(`${name} must be a number of at least 0 (got ${JSON.stringify(value)})`);
-  return n;
-}
 
 /** A URL stays as given; a file path is made absolute. */
 function fileOrUrl(location: string): string {
@@ -145,8 +138,12 @@ export function loadGatewayConfig({ flags, env, dataDir, repoRoot }: ConfigInput
     port: port(pick('port', 'PORT', 'port') ?? 4000, 'port'),
     supergraph: fileOrUrl(String(pick('supergraph', 'ACCORD_SUPERGRAPH', 'supergraph') ?? path.join(repoRoot, 'schema', 'supergraph.graphql'))),
     subgraphUrls,
-    subgraphTimeoutMs: positive(pick('subgraph-timeout-ms', 'ACCORD_SUBGRAPH_TIMEOUT_MS', 'subgraphTimeoutMs') ?? 10_000, 'subgraph timeout'),
-    supergraphPollMs: nonNegative(pick('supergraph-poll-ms', 'ACCORD_SUPERGRAPH_POLL_MS', 'supergraphPollMs') ?? 10_000, 'supergraph poll interval'),
+    subgraphTimeoutMs: positiveNumber(pick('subgraph-timeout-ms', 'ACCORD_SUBGRAPH_TIMEOUT_MS', 'subgraphTimeoutMs') ?? 10_000, 'subgraph timeout'),
+    subgraphMaxConnections: positiveInteger(
+      pick('subgraph-max-connections', 'ACCORD_SUBGRAPH_MAX_CONNECTIONS', 'subgraphMaxConnections') ?? 256,
+      'subgraph max connections',
+    ),
+    supergraphPollMs: nonNegativeNumber(pick('supergraph-poll-ms', 'ACCORD_SUPERGRAPH_POLL_MS', 'supergraphPollMs') ?? 10_000, 'supergraph poll interval'),
     identity: {
       jwks,
       issuer: (pick('issuer', 'ACCORD_JWT_ISSUER', 'issuer') as string | undefined) ?? null,

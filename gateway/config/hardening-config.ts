@@ -1,8 +1,9 @@
 // The gateway's protections against careless and hostile input: operation limits, persisted
 // operations, rate limits, error masking, introspection, HTTP limits, logs and metrics. Each is read
 // like every other setting (flag > environment > config file > default); some defaults differ
-// between development and production mode (NODE_ENV=production). docs-hardening.md lists them all.
+// between development and production mode (NODE_ENV=production). the README's Hardening section lists them all.
 import { ConfigError } from './config-error';
+import { onOff, positiveInteger, positiveNumber } from './setting-values';
 
 /** Reads one setting: the flag, else the environment variable, else the config file's key. */
 export type ReadSetting = (flag: string, env: string, fileKey: string) => unknown;
@@ -145,17 +146,7 @@ export const HARDENING_FLAGS = Object.fromEntries(
   ].map((name) => [name, { type: 'string' as const }]),
 );
 
-function positiveInteger(value: unknown, name: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive integer (got ${JSON.stringify(value)})`);
-  return n;
-}
 
-function positiveNumber(value: unknown, name: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name} must be a positive number (got ${JSON.stringify(value)})`);
-  return n;
-}
 
 /** A limit: a positive integer, or `off`. */
 function limit(value: unknown, fallback: number, name: string): number | null {
@@ -164,12 +155,6 @@ function limit(value: unknown, fallback: number, name: string): number | null {
   return positiveInteger(value, name);
 }
 
-function onOff(value: unknown, fallback: boolean, name: string): boolean {
-  if (value === undefined || value === null) return fallback;
-  if (value === true || value === 'on' || value === 'true' || value === '1' || value === 'yes') return true;
-  if (value === false || value === 'off' || value === 'false' || value === '0' || value === 'no') return false;
-  throw new ConfigError(`${name} must be on or off (got ${JSON.stringify(value)})`);
-}
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T, name: string): T {
   if (value === undefined || value === null) return fallback;

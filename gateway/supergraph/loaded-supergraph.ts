@@ -11,6 +11,7 @@ import { sensitiveCoordinates } from './sensitive-coordinates';
 export interface LoadSupergraphOptions {
   readonly subgraphUrls?: Readonly<Record<string, string>>;
   readonly subgraphTimeoutMs?: number;
+  readonly subgraphMaxConnections?: number;
   readonly policies: PolicyEngine;
   /** Prepared operations kept per supergraph (default 1000). */
   readonly operationCacheSize?: number;
@@ -51,6 +52,7 @@ export function loadSupergraph(sdl: string, options: LoadSupergraphOptions): Loa
     apiSchema: planner.apiGraphQLSchema,
     supergraphSchema: planner.supergraphGraphQLSchema,
     timeoutMs: options.subgraphTimeoutMs,
+    maxSockets: options.subgraphMaxConnections,
   });
   const analyses = new WeakMap<DocumentNode, Map<string, OperationAnalysis>>();
   return {

@@ -1,0 +1,66 @@
+// The per-subgraph connection limit: calls beyond it wait for a free connection instead of opening
+// another one, and every call is still answered.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadGatewayConfig } from '../../../gateway/config/gateway-config';
+import { SubgraphClient } from '../../../gateway/execution/subgraph-client';
+
+function subgraphSettings(flags: Record<string, string>, env: Record<string, string> = {}) {
+  return loadGatewayConfig({ flags, env, dataDir: '/var/lib/accord', repoRoot: '/srv/accord' }).subgraphMaxConnections;
+}
+
+describe('subgraph connection limit setting', () => {
+  it('allows 256 connections per subgraph unless told otherwise', () => {
+    expect(subgraphSettings({})).toBe(256);
+  });
+
+  it('takes --subgraph-max-connections before ACCORD_SUBGRAPH_MAX_CONNECTIONS', () => {
+    expect(subgraphSettings({}, { ACCORD_SUBGRAPH_MAX_CONNECTIONS: '16' })).toBe(16);
+    expect(subgraphSettings({ 'subgraph-max-connections': '8' }, { ACCORD_SUBGRAPH_MAX_CONNECTIONS: '16' })).toBe(8);
+  });
+
+  it.each(['0', '-1', '2.5', 'many'])('refuses %s as a connection limit', (value) => {
+    expect(() => subgraphSettings({ 'subgraph-max-connections': value })).toThrow(ConfigError);
+    expect(() => subgraphSettings({ 'subgraph-max-connections': value })).toThrow('subgraph max connections must be a positive integer');
+  });
+});
+
+describe('subgraph client under a connection limit', () => {
+  let server: http.Server;
+  let url: string;
+  const sockets = new Set<unknown>();
+  let mostOpen = 0;
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      req.resume();
+      // Holds each answer a little, so that calls overlap.
+      req.on('end', () => setTimeout(() => res.end('{"data":{"ok":true}}'), 20));
+    });
+    server.on('connection', (socket) => {
+      sockets.add(socket);
+      mostOpen = Math.max(mostOpen, sockets.size);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('opens no more connections than the limit and answers every call', async () => {
+    const client = new SubgraphClient('limited', url, { maxSockets: 3 });
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 30 }, () => client.post('{"query":"{ ok }"}', { timeoutMs: 5000, retryStaleConnection: true })),
+      );
+      expect(results.every((result) => result.ok && result.body === '{"data":{"ok":true}}')).toBe(true);
+      expect(mostOpen).toBe(3);
+    } finally {
+      client.close();
+    }
+  });
+});
