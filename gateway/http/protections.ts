@@ -16,7 +16,7 @@ import { boundedApqCache, safelistCache } from '../persisted/persisted-query-cac
 import { createLogger, type Logger } from '../observability/logger';
 import { createGatewayMetrics, type GatewayMetrics } from '../observability/gateway-metrics';
 import { OperationSummaries } from '../observability/operation-summaries';
-import { endpointKey, timeSubgraphCalls } from '../observability/subgraph-call-timer';
+import { subgraphOfUrlIn, timeSubgraphCalls } from '../observability/subgraph-call-timer';
 import { maskError } from './mask-errors';
 import { requestTimeoutPlugin } from './request-timeout';
 import type { GatewayHttpOptions } from './gateway-http-handler';
@@ -105,7 +105,7 @@ export async function openProtections(config: GatewayConfig, logDestination?: De
     timeSubgraphCalls(currentSubgraphs) {
       if (!metrics) return;
       stopTimer = timeSubgraphCalls(
-        (key) => currentSubgraphs().find((subgraph) => endpointKey(subgraph.url) === key)?.name,
+        subgraphOfUrlIn(currentSubgraphs),
         (subgraph, outcome, seconds) => metrics.observeSubgraphCall(subgraph, outcome, seconds),
       );
     },

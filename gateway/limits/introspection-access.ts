@@ -12,6 +12,22 @@ function mayIntrospect(settings: IntrospectionConfig, caller: Caller | null): bo
   return settings.scopes.some((scope) => caller.scopes.has(scope));
 }
 
+// Whether a document asks for introspection depends only on the document and the schema, and
+// Apollo Server hands the gateway the same parsed document for the same query text: the answer is
+// kept per schema and document instead of validating again on every request.
+const introspectsBySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, boolean>>();
+
+function introspects(schema: GraphQLSchema, document: DocumentNode): boolean {
+  let byDocument = introspectsBySchema.get(schema);
+  if (!byDocument) introspectsBySchema.set(schema, (byDocument = new WeakMap()));
+  let answer = byDocument.get(document);
+  if (answer === undefined) {
+    answer = validate(schema, document, [NoSchemaIntrospectionCustomRule]).length > 0;
+    byDocument.set(document, answer);
+  }
+  return answer;
+}
+
 export function checkIntrospection(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -19,7 +35,7 @@ export function checkIntrospection(
   caller: Caller | null,
 ): GraphQLError | null {
   if (mayIntrospect(settings, caller)) return null;
-  if (validate(schema, document, [NoSchemaIntrospectionCustomRule]).length === 0) return null;
+  if (!introspects(schema, document)) return null;
   const message =
     settings.mode === 'off'
       ? 'Introspection is disabled'

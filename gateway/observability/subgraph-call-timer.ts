@@ -14,6 +14,25 @@ export function endpointKey(url: string): string {
   return `${parsed.protocol}//${parsed.host}${parsed.pathname}${parsed.search}`;
 }
 
+type SubgraphList = ReadonlyArray<{ readonly name: string; readonly url: string }>;
+
+/**
+ * Looks the subgraph up by URL in whichever list is current (it changes with the supergraph);
+ * each list's URLs are parsed once, not on every call.
+ */
+export function subgraphOfUrlIn(currentSubgraphs: () => SubgraphList): SubgraphOfUrl {
+  const byList = new WeakMap<SubgraphList, Map<string, string>>();
+  return (url) => {
+    const subgraphs = currentSubgraphs();
+    let byKey = byList.get(subgraphs);
+    if (!byKey) {
+      byKey = new Map(subgraphs.map((subgraph) => [endpointKey(subgraph.url), subgraph.name]));
+      byList.set(subgraphs, byKey);
+    }
+    return byKey.get(url);
+  };
+}
+
 function requestKey(request: ClientRequest): string {
   return `${request.protocol}//${String(request.getHeader('host'))}${request.path}`;
 }
