@@ -6,45 +6,12 @@ import path from 'node:path';
 import { REPO_ROOT } from '../../gateway/config/data-dir';
 import type { Contestant } from './contestants';
 import type { BenchEnvironment } from './environment';
-import { runLoad, type LoadResult } from './load';
+import { runLoad } from './load';
 import type { BenchOptions } from './options';
 import { answers, loadAverage, sampleRss, startPinned, waitUntilReady, type PinnedProcess } from './pinned-process';
-import { ratiosToStock, summarize, type ContestantSummary, type Ratio } from './summary';
+import type { RoundResult, SoakSample, WorkloadResult } from './results';
+import { ratiosToStock, summarize } from './summary';
 import type { OperationCosts, Workload } from './workload';
-
-export interface RoundResult {
-  readonly round: number;
-  readonly contestant: string;
-  readonly load: LoadResult;
-  readonly peakRssBytes: number;
-  readonly gatewayCpuSeconds: number;
-  /** CPU time of all subgraph processes together during the round. */
-  readonly subgraphCpuSeconds: number;
-  readonly subgraphRequestsPerOperation: number;
-  readonly sqlStatementsPerOperation: number | null;
-  readonly tokensReused: number;
-  /** 1, 5 and 15 minute load averages at the end of the round. */
-  readonly loadAverage: string;
-}
-
-export interface SoakSample {
-  readonly seconds: number;
-  readonly rss: number;
-  readonly heapUsed: number;
-  readonly heapTotal: number;
-}
-
-export interface WorkloadResult {
-  readonly workload: string;
-  readonly description: string;
-  readonly costs: ReadonlyArray<OperationCosts & { contestant: string }>;
-  /** Contestants whose answers differ from the first contestant's (should be empty). */
-  readonly differingAnswers: readonly string[];
-  readonly rounds: readonly RoundResult[];
-  readonly summary: readonly ContestantSummary[];
-  readonly ratios: readonly Ratio[];
-  readonly soak: { readonly load: LoadResult; readonly samples: readonly SoakSample[] } | null;
-}
 
 interface RunningGateway {
   readonly contestant: Contestant;

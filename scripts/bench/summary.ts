@@ -1,30 +1,11 @@
 // Medians and per-round ratios to the stock gateway, and the printed tables.
-import type { RoundResult, WorkloadResult } from './run-workload';
+import type { ContestantSummary, Ratio, RoundResult, WorkloadResult } from './results';
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-export interface ContestantSummary {
-  readonly name: string;
-  readonly requestsPerSecond: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly peakRssMb: number;
-  /** Requests served per second of the gateway's own CPU time. */
-  readonly requestsPerCpuSecond: number;
-}
-
-export interface Ratio {
-  readonly name: string;
-  /** contestant / stock, per round, then the median. */
-  readonly requestsPerSecond: readonly number[];
-  readonly p99: readonly number[];
-  readonly medianRequestsPerSecond: number;
-  readonly medianP99: number;
 }
 
 export function summarize(rounds: readonly RoundResult[], names: readonly string[]): ContestantSummary[] {
