@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config-error';
+import { DEFAULT_MAX_CONNECTIONS } from '../execution/subgraph-client';
 import { nonNegativeNumber, positiveInteger, positiveNumber } from './setting-values';
 import { readHardeningConfig, type HardeningConfig } from './hardening-config';
 import { readCachingConfig, type CachingConfig } from '../caching/caching-config';
@@ -140,7 +141,7 @@ export function loadGatewayConfig({ flags, env, dataDir, repoRoot }: ConfigInput
     subgraphUrls,
     subgraphTimeoutMs: positiveNumber(pick('subgraph-timeout-ms', 'ACCORD_SUBGRAPH_TIMEOUT_MS', 'subgraphTimeoutMs') ?? 10_000, 'subgraph timeout'),
     subgraphMaxConnections: positiveInteger(
-      pick('subgraph-max-connections', 'ACCORD_SUBGRAPH_MAX_CONNECTIONS', 'subgraphMaxConnections') ?? 256,
+      pick('subgraph-max-connections', 'ACCORD_SUBGRAPH_MAX_CONNECTIONS', 'subgraphMaxConnections') ?? DEFAULT_MAX_CONNECTIONS,
       'subgraph max connections',
     ),
     supergraphPollMs: nonNegativeNumber(pick('supergraph-poll-ms', 'ACCORD_SUPERGRAPH_POLL_MS', 'supergraphPollMs') ?? 10_000, 'supergraph poll interval'),

@@ -24,7 +24,7 @@ export type SubgraphCallResult =
   | { readonly ok: false; readonly code: SubgraphFailureCode; readonly message: string };
 
 export interface SubgraphClientOptions {
-  /** Sockets per subgraph (default 256). */
+  /** Sockets per subgraph (default DEFAULT_MAX_CONNECTIONS). */
   readonly maxSockets?: number;
   /** Larger answers are refused (default 64 MiB). */
   readonly maxResponseBytes?: number;
@@ -32,6 +32,14 @@ export interface SubgraphClientOptions {
 
 const STALE_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE']);
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Connections to one subgraph at once; further calls queue in the gateway. A saturated subgraph
+ * shares its CPU among every request it holds, so letting every call in at once makes each wait
+ * behind all the others at every step: on the agency benchmark, 16 connections per subgraph gave
+ * the same throughput as 256 with a p99 of 2 s instead of 11 s (README, Performance).
+ */
+export const DEFAULT_MAX_CONNECTIONS = 16;
 
 function parseUrl(serviceName: string, url: string): URL {
   let parsed: URL | null = null;
@@ -59,7 +67,7 @@ export class SubgraphClient {
   ) {
     const parsed = parseUrl(serviceName, url);
     const secure = parsed.protocol === 'https:';
-    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 256, scheduling: 'lifo' as const };
+    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? DEFAULT_MAX_CONNECTIONS, scheduling: 'lifo' as const };
     this.agent = secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
     this.request = secure ? https.request : http.request;
     this.target = {

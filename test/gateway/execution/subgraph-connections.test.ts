@@ -11,8 +11,8 @@ function subgraphSettings(flags: Record<string, string>, env: Record<string, str
 }
 
 describe('subgraph connection limit setting', () => {
-  it('allows 256 connections per subgraph unless told otherwise', () => {
-    expect(subgraphSettings({})).toBe(256);
+  it('allows 16 connections per subgraph unless told otherwise', () => {
+    expect(subgraphSettings({})).toBe(16);
   });
 
   it('takes --subgraph-max-connections before ACCORD_SUBGRAPH_MAX_CONNECTIONS', () => {
