@@ -1,5 +1,7 @@
-// Where a gateway's CPU time went, from a V8 CPU profile (node --cpu-prof; npm run bench -- --profile):
-//   npx tsx scripts/bench/profile-summary.ts FILE.cpuprofile [--functions N]
+// Where a gateway's or subgraph's CPU time went, from a V8 CPU profile (node --cpu-prof;
+// npm run bench -- --profile or --profile-subgraphs):
+//   npx tsx scripts/bench/profile-summary.ts FILE.cpuprofile [--functions N] [--after S]
+// --after S leaves out the first S seconds of the profile (start-up: loading and compiling modules).
 // Self time is grouped by where the code lives: a package under node_modules, a folder of the
 // gateway, Node's own internals, garbage collection; idle time is left out of the shares.
 import { readFileSync } from 'node:fs';
@@ -32,12 +34,19 @@ function groupOf(url: string, functionName: string): string {
   return url;
 }
 
-export function summarizeProfile(profile: CpuProfile): { total: number; groups: Map<string, number>; functions: Map<string, number> } {
+export function summarizeProfile(
+  profile: CpuProfile,
+  afterMicros = 0,
+): { total: number; groups: Map<string, number>; functions: Map<string, number> } {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map<number, number>();
+  let elapsed = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     const id = profile.samples[i]!;
-    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    const delta = profile.timeDeltas[i] ?? 0;
+    elapsed += delta;
+    if (elapsed < afterMicros) continue;
+    self.set(id, (self.get(id) ?? 0) + delta);
   }
   const groups = new Map<string, number>();
   const functions = new Map<string, number>();
@@ -64,12 +73,23 @@ function print(title: string, entries: Map<string, number>, total: number, limit
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = process.argv[2];
   if (!file) {
-    console.error('usage: npx tsx scripts/bench/profile-summary.ts FILE.cpuprofile [--functions N]');
+    console.error('usage: npx tsx scripts/bench/profile-summary.ts FILE.cpuprofile [--functions N] [--after S]');
     process.exit(2);
   }
-  const limitIndex = process.argv.indexOf('--functions');
-  const limit = limitIndex > 0 ? Number(process.argv[limitIndex + 1]) : 25;
-  const { total, groups, functions } = summarizeProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile);
+  const option = (name: string, fallback: number): number => {
+    const index = process.argv.indexOf(name);
+    if (index < 0) return fallback;
+    const value = Number(process.argv[index + 1]);
+    if (!Number.isFinite(value) || value < 0) {
+      console.error(`${name} takes a number of at least 0`);
+      process.exit(2);
+    }
+    return value;
+  };
+  const limit = option('--functions', 25);
+  const afterSeconds = option('--after', 0);
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const { total, groups, functions } = summarizeProfile(profile, afterSeconds * 1e6);
   console.log(`busy CPU time in the profile: ${(total / 1e6).toFixed(1)} s`);
   print('by where the code lives (self time):', groups, total, 30);
   print(`top ${limit} functions (self time):`, functions, total, limit);
