@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseManifest, type PersistedQueryManifest } from '../../../gateway/persisted/manifest';
 import { REPO_ROOT } from '../../../gateway/config/data-dir';
-import { TSX } from '../../support/processes';
+import { tsxCommand } from '../../support/processes';
 import { postGraphQL, startSystem, type RunningSystem } from '../../support/start-system';
 import { startExtraGateway, type ExtraGateway } from './support/extra-gateway';
 
@@ -16,7 +16,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const SECTORS = 'query Sectors { sectors { code } }';
 
 function runSafelist(args: string[]) {
-  return spawnSync(TSX, ['scripts/safelist.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return spawnSync(...tsxCommand('scripts/safelist.ts', args), { cwd: REPO_ROOT, encoding: 'utf8' });
 }
 
 describe('persisted operations', () => {

@@ -6,7 +6,7 @@ import { openPostgresAuditSink, type AuditRecord } from '../../../gateway/audit'
 import { auditRecord } from './support/records';
 import { scratchDatabase, TEST_POSTGRES_URL, type ScratchDatabase } from './support/postgres-database';
 import { temporaryDir } from './support/temporary-dir';
-import { TSX } from '../../support/processes';
+import { tsxCommand } from '../../support/processes';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const SCRIPT = path.join(REPO, 'scripts/audit.ts');
@@ -56,7 +56,7 @@ const RECORDS: AuditRecord[] = [
 function runAudit(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('ACCORD_AUDIT_')));
   return new Promise((done) => {
-    execFile(TSX, [SCRIPT, ...args], { cwd: dir, env: { ...base, ACCORD_DATA_DIR: dir, ...env } }, (error, stdout, stderr) => {
+    execFile(...tsxCommand(SCRIPT, args), { cwd: dir, env: { ...base, ACCORD_DATA_DIR: dir, ...env } }, (error, stdout, stderr) => {
       done({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
   });

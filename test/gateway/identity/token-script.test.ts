@@ -7,7 +7,7 @@ import { DEV_AUDIENCE, DEV_ISSUER } from '../../../gateway/identity/dev-identity
 import { PERSONAS } from '../../../gateway/identity/personas';
 import { createTokenVerifier } from '../../../gateway/identity/token-verifier';
 import { temporaryDir } from './test-keys';
-import { TSX } from '../../support/processes';
+import { tsxCommand } from '../../support/processes';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const SCRIPT = join(REPO, 'scripts/token.ts');
@@ -23,7 +23,7 @@ let dataDir: string;
 // Runs the script as `npm run token` does, from another directory to prove it does not rely on the cwd.
 function runTokenScript(...args: string[]): Promise<Run> {
   return new Promise((done) => {
-    execFile(TSX, [SCRIPT, ...args], { cwd: dataDir, env: { ...process.env, ACCORD_DATA_DIR: dataDir } }, (error, stdout, stderr) => {
+    execFile(...tsxCommand(SCRIPT, args), { cwd: dataDir, env: { ...process.env, ACCORD_DATA_DIR: dataDir } }, (error, stdout, stderr) => {
       done({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
   });

@@ -8,7 +8,7 @@ import type { AgencyName } from '../../../subgraphs/kit/agency-subgraph';
 import { databaseConfigFor } from '../../../subgraphs/kit/config/database-config';
 import { openDatabase } from '../../../subgraphs/kit/orm/create-orm';
 import { REPO_ROOT } from '../../../gateway/config/data-dir';
-import { TSX } from '../../support/processes';
+import { tsxCommand } from '../../support/processes';
 
 
 export interface SeedRun {
@@ -26,7 +26,7 @@ function sqliteEnv(dataDir: string): NodeJS.ProcessEnv {
 
 export function runSeed(args: readonly string[], dataDir: string): Promise<SeedRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['scripts/seed.ts', ...args], { cwd: REPO_ROOT, env: sqliteEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(...tsxCommand('scripts/seed.ts', args), { cwd: REPO_ROOT, env: sqliteEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
