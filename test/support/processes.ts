@@ -16,7 +16,6 @@ export function tsxCommand(script: string, args: readonly string[] = []): [strin
   return [process.execPath, ['--import', TSX_HOOKS, path.resolve(REPO_ROOT, script), ...args]];
 }
 
-
 /** A port nothing listens on right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
