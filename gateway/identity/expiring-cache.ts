@@ -1,5 +1,6 @@
 // A bounded map whose entries expire: holds tokens signed or verified recently, so that the many
-// subgraph calls of one request cost one signature and one verification.
+// requests of one caller, and the many subgraph calls of one request, cost one signature and one
+// verification.
 // Entries are kept in insertion order; as they mostly expire in that order, expired entries are
 // dropped from the front on each insertion, and the oldest goes when the map is full.
 

@@ -1,7 +1,10 @@
 // Verifies the client's Authorization header and turns its JWT into a Caller. Runs once per
-// request, so everything that does not depend on the token is prepared once, up front.
+// request, so everything that does not depend on the token is prepared once, up front, and a token
+// already verified is not verified again while it stays valid: a dashboard sends the same token
+// with every poll, and its signature and claims cannot change.
 import { jwtVerify, type JWTVerifyOptions } from 'jose';
 import { callerFromClaims, type Caller } from './caller';
+import { ExpiringCache } from './expiring-cache';
 import { IdentityError } from './identity-error';
 import { loadKeySet, type KeySetSource } from './key-set';
 import { verificationError } from './verification-error';
@@ -12,6 +15,14 @@ export const ASYMMETRIC_ALGORITHMS: readonly string[] = [
 ];
 
 export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 5;
+
+/** Distinct tokens remembered as verified (the oldest go first). */
+const MAX_VERIFIED_TOKENS = 10_000;
+/**
+ * How long a verification is trusted at most, even if the token lives longer: a key taken out of
+ * the key set stops being honoured within this time (and the key set's own refresh interval).
+ */
+const VERIFIED_TOKEN_TTL_MS = 60_000;
 
 export interface TokenVerifierOptions {
   /** JWKS file path, http(s) URL, or the key set itself. */
@@ -57,12 +68,23 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     requiredClaims: ['exp'],
   };
 
+  // Only successes are remembered; each entry expires with its token (plus the tolerance), and
+  // holds from the token's not-before (less the tolerance), should the clock be set back.
+  const verified = new ExpiringCache<{ readonly caller: Caller; readonly validFrom: number }>(MAX_VERIFIED_TOKENS);
+
   return {
     async verify(authorization) {
       if (authorization === undefined) return null;
+      const now = Date.now();
+      const cached = verified.get(authorization, now);
+      if (cached !== undefined && now >= cached.validFrom) return cached.caller;
       try {
         const { payload } = await jwtVerify(bearerToken(authorization), keySet, verifyOptions);
-        return callerFromClaims(payload);
+        const caller = callerFromClaims(payload);
+        const expiresAt = ((payload.exp as number) + clockTolerance) * 1000;
+        const validFrom = typeof payload.nbf === 'number' ? (payload.nbf - clockTolerance) * 1000 : -Infinity;
+        verified.set(authorization, { caller, validFrom }, Math.min(expiresAt, now + VERIFIED_TOKEN_TTL_MS), now);
+        return caller;
       } catch (error) {
         throw verificationError(error, ASYMMETRIC_ALGORITHMS);
       }

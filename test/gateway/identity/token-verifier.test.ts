@@ -106,6 +106,17 @@ describe('accepted tokens', () => {
     const open = createTokenVerifier({ jwks: jwksPath });
     expect((await open.verify(await bearer({ iss: 'elsewhere', aud: 'someone-else' })))?.subject).toBe('analyst-7');
   });
+
+  it('verifies a token once and answers its repeats with the same caller while it is valid', async () => {
+    const token = await bearer({ sub: 'dashboard-poller' });
+    const first = await verifier.verify(token);
+    expect(first?.subject).toBe('dashboard-poller');
+    expect(await verifier.verify(token)).toBe(first);
+    // Another token of the same subject is verified on its own.
+    const other = await verifier.verify(await bearer({ sub: 'dashboard-poller', jti: 'second' }));
+    expect(other).not.toBe(first);
+    expect(other?.subject).toBe('dashboard-poller');
+  });
 });
 
 describe('refused Authorization headers', () => {
@@ -234,6 +245,20 @@ describe('refused claims', () => {
     expect(await tolerant.verify(early)).not.toBeNull();
     vi.setSystemTime((t - 31) * 1000);
     await refusal(tolerant.verify(early), 'TOKEN_NOT_YET_VALID');
+  });
+
+  it('refuses a remembered token once it expires, and again before its not-before if the clock is set back', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const t = 1_950_000_000;
+    const token = await bearer({ iat: t, nbf: t, exp: t + 120 });
+    vi.setSystemTime(t * 1000);
+    expect(await verifier.verify(token)).not.toBeNull();
+    vi.setSystemTime((t - 60) * 1000);
+    await refusal(verifier.verify(token), 'TOKEN_NOT_YET_VALID');
+    vi.setSystemTime((t + 60) * 1000);
+    expect(await verifier.verify(token)).not.toBeNull();
+    vi.setSystemTime((t + 125) * 1000);
+    await refusal(verifier.verify(token), 'TOKEN_EXPIRED');
   });
 
   it('refuses a token from another issuer, or without one', async () => {
