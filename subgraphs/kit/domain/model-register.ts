@@ -4,11 +4,13 @@
 // Treasury cannot answer, the write is refused and nothing is written.
 import { GraphQLError } from 'graphql';
 import { notFound } from '../errors/user-errors';
-import type { SubgraphContext } from '../context';
+
+/** The headers that make a call on the caller's behalf (the gateway's token for this request). */
+type OnBehalf = Readonly<Record<string, string>>;
 
 export interface ModelRegister {
   /** Resolves when the model exists (and the caller may see it); throws NOT_FOUND or MODEL_REGISTER_UNAVAILABLE. */
-  assertExists(modelId: string, ctx: SubgraphContext): Promise<void>;
+  assertExists(modelId: string, onBehalf: OnBehalf): Promise<void>;
 }
 
 const LOOKUP = 'query ModelExists($r: [_Any!]!) { _entities(representations: $r) { ... on Model { id } } }';
@@ -21,12 +23,12 @@ function unavailable(reason: string): GraphQLError {
 
 export function treasuryModelRegister(url: string, timeoutMs = 5_000): ModelRegister {
   return {
-    async assertExists(modelId, ctx) {
+    async assertExists(modelId, onBehalf) {
       let body: { data?: { _entities?: Array<{ id?: string } | null> }; errors?: Array<{ message: string }> };
       try {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...ctx.onBehalf },
+          headers: { 'content-type': 'application/json', ...onBehalf },
           body: JSON.stringify({ query: LOOKUP, variables: { r: [{ __typename: 'Model', id: modelId }] } }),
           signal: AbortSignal.timeout(timeoutMs),
         });
@@ -43,7 +45,10 @@ export function treasuryModelRegister(url: string, timeoutMs = 5_000): ModelRegi
 }
 
 /** Checks the model with the configured register; without one, the write is refused (fail closed). */
-export async function assertModelExists(modelId: string, ctx: SubgraphContext): Promise<void> {
+export async function assertModelExists(
+  modelId: string,
+  ctx: { readonly models: ModelRegister | null; readonly onBehalf: OnBehalf },
+): Promise<void> {
   if (!ctx.models) throw unavailable('no model register is configured');
-  await ctx.models.assertExists(modelId, ctx);
+  await ctx.models.assertExists(modelId, ctx.onBehalf);
 }
