@@ -30,6 +30,8 @@ describe('supergraph swap and drain', () => {
         'gateway-key': keys.privateKeyPath,
         'audit-file': path.join(dir, 'audit.jsonl'),
         'supergraph-poll-ms': '0',
+        // Request lines stay out of the test output.
+        'log-level': 'warn',
       },
       env: {},
       dataDir: dir,
