@@ -11,12 +11,12 @@ import { gatewayAuthentication } from '../../subgraphs/kit/identity/gateway-auth
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/server/start-subgraph';
 import { treasuryModelRegister } from '../../subgraphs/kit/domain/model-register';
 import { ensureGatewayKeys } from '../../gateway/identity/gateway-keys';
-import { DEV_AUDIENCE, DEV_ISSUER, ensureDevIdentity, signDevToken, type DevIdentity } from '../../gateway/identity/dev-identity';
+import { ensureDevIdentity, signDevToken, type DevIdentity } from '../../gateway/identity/dev-identity';
 import { findPersona } from '../../gateway/identity/personas';
-import { DEFAULT_AGREEMENTS_FILE, loadGatewayConfig, type GatewayConfig } from '../../gateway/config/gateway-config';
+import { DEFAULT_AGREEMENTS_FILE, type GatewayConfig } from '../../gateway/config/gateway-config';
 import { createPolicyEngine, readAgreementsFile } from '../../gateway/authorization';
 import { startGateway, type RunningGateway } from '../../gateway/server';
-import { REPO_ROOT } from '../../gateway/config/data-dir';
+import { testGatewayConfig } from './gateway-starter';
 import { testDatabase, type DatabaseKind, type TestDatabase } from './test-database';
 
 export interface SystemOptions {
@@ -107,24 +107,14 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     });
   }
 
-  const gatewayConfig = loadGatewayConfig({
-    flags: {
-      port: '0',
-      jwks: identity.jwksPath,
-      issuer: DEV_ISSUER,
-      audience: DEV_AUDIENCE,
-      'gateway-key': gatewayKeys.privateKeyPath,
-      'audit-file': path.join(dataDir, 'audit.jsonl'),
-      // One JSON line per request would drown the test output.
-      'log-level': 'warn',
-      ...options.gatewayFlags,
-    },
-    env: {
-      ...Object.fromEntries(Object.values(subgraphs).map((s) => [`ACCORD_SUBGRAPH_URL_${s.name.toUpperCase()}`, s.url])),
-      ...options.gatewayEnv,
-    },
+  const gatewayConfig = testGatewayConfig({
     dataDir,
-    repoRoot: REPO_ROOT,
+    identity,
+    gatewayKeys,
+    auditFile: path.join(dataDir, 'audit.jsonl'),
+    subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
+    flags: options.gatewayFlags,
+    env: options.gatewayEnv,
   });
   const gateway = await startGateway(gatewayConfig);
 

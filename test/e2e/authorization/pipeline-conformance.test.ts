@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../../gateway/server';
 import { casesAt, type RouterCase } from '../../gateway/authorization/support/router-cases';
 import { postGraphQL, type GraphQLResponse } from '../../support/start-system';
-import { claimPolicyEngine, gatewayStarter, type GatewayStarter } from './support/case-gateway';
+import { gatewayStarter, type GatewayStarter } from '../../support/gateway-starter';
+import { claimPolicyEngine } from './support/claim-policy-engine';
 import { startCaseEnvironment, type CaseEnvironment } from './support/case-environment';
 import { pipelineRuns, tokenClaims, type PipelineRun } from './support/pipeline-runs';
 import { coordinatesAtPath, selectedCoordinates } from './support/selected-coordinates';
@@ -106,7 +107,7 @@ describe('the reference pipeline cases through a real gateway and real subgraphs
   const gateways = new Map<string, Promise<RunningGateway>>();
 
   beforeAll(async () => {
-    starter = await gatewayStarter();
+    starter = await gatewayStarter('e2e-authorization');
   });
 
   afterAll(async () => {

@@ -2,15 +2,10 @@
 // costs the subgraphs, through the whole gateway (HTTP, identity, Apollo Server, authorization,
 // planning, execution, audit). A change that sends more requests, more entity representations or
 // more SQL statements fails here, however fast the machine.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadGatewayConfig } from '../../../gateway/config/gateway-config';
-import { DEV_AUDIENCE, DEV_ISSUER, ensureDevIdentity, signDevToken, type DevIdentity } from '../../../gateway/identity/dev-identity';
-import { ensureGatewayKeys } from '../../../gateway/identity/gateway-keys';
-import { startGateway, type RunningGateway } from '../../../gateway/server';
+import type { RunningGateway } from '../../../gateway/server';
 import { BENCH_SCOPE } from '../../../scripts/bench/public-workload/authorized-sdl';
 import { composeAuthorizedPublicWorkloadSupergraph, composePublicWorkloadSupergraph } from '../../../scripts/bench/public-workload/compose';
 import { StockExecutor } from '../../../scripts/bench/public-workload/stock-executor';
@@ -20,6 +15,7 @@ import { dashboardRequests, DASHBOARD_PERSONAS } from '../../../scripts/bench/ag
 import { REPO_ROOT } from '../../../gateway/config/data-dir';
 import { parse } from 'graphql';
 import { postGraphQL, startSystem, type RunningSystem } from '../../support/start-system';
+import { gatewayStarter, type GatewayStarter } from '../../support/gateway-starter';
 import { databaseKinds } from '../../support/test-database';
 
 const TEST_QUERY = readFileSync(path.join(REPO_ROOT, 'scripts/bench/public-workload/test-query.graphql'), 'utf8');
@@ -27,47 +23,29 @@ const AGENCIES = ['treasury', 'defense', 'cyber'] as const;
 
 describe('the public benchmark query through the whole gateway, authorization on', () => {
   let subgraphs: RunningSubgraphServer;
-  let dir: string;
-  let identity: DevIdentity;
+  let starter: GatewayStarter;
   let gateway: RunningGateway;
 
   beforeAll(async () => {
     subgraphs = await startPublicWorkloadSubgraphs({ port: 0 });
-    dir = await mkdtemp(path.join(tmpdir(), 'accord-costs-'));
-    identity = await ensureDevIdentity(dir);
-    const keys = await ensureGatewayKeys(dir);
-    const supergraph = path.join(dir, 'supergraph.graphql');
-    await writeFile(supergraph, composeAuthorizedPublicWorkloadSupergraph(subgraphs.url));
-    gateway = await startGateway(
-      loadGatewayConfig({
-        flags: {
-          port: '0',
-          supergraph,
-          jwks: identity.jwksPath,
-          issuer: DEV_ISSUER,
-          audience: DEV_AUDIENCE,
-          'gateway-key': keys.privateKeyPath,
-          'audit-file': path.join(dir, 'audit.jsonl'),
-          'require-authentication': true,
-          'log-level': 'warn',
-          // The benchmark query's estimated cost is far above the default limit.
-          'max-cost': '1000000000',
-        },
-        env: {},
-        dataDir: dir,
-        repoRoot: REPO_ROOT,
-      }),
-    );
+    starter = await gatewayStarter('costs');
+    gateway = await starter.start({
+      supergraphSdl: composeAuthorizedPublicWorkloadSupergraph(subgraphs.url),
+      flags: {
+        'require-authentication': true,
+        // The benchmark query's estimated cost is far above the default limit.
+        'max-cost': '1000000000',
+      },
+    });
   });
 
   afterAll(async () => {
-    await gateway?.close();
+    await starter?.close();
     await subgraphs?.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   async function send(subject: string, scope = BENCH_SCOPE) {
-    const token = await signDevToken(identity, { sub: subject, scope }, 600);
+    const token = await starter.token({ sub: subject, scope }, 600);
     return postGraphQL(gateway.url, { query: TEST_QUERY }, { authorization: `Bearer ${token}` });
   }
 

@@ -1,50 +1,30 @@
 // A supergraph swap through the real gateway server: a request validated against the old
 // supergraph finishes on it while new requests use the new one, and the old one's subgraph
 // connections are closed only when its last request has answered.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadGatewayConfig } from '../../../gateway/config/gateway-config';
-import { ensureGatewayKeys } from '../../../gateway/identity/gateway-keys';
-import { startGateway, type RunningGateway } from '../../../gateway/server';
-import { REPO_ROOT } from '../../../gateway/config/data-dir';
+import type { RunningGateway } from '../../../gateway/server';
+import { gatewayStarter, type GatewayStarter } from '../../support/gateway-starter';
 import { postGraphQL } from '../../support/start-system';
 import { startGatedSubgraph, type GatedSubgraph } from './support/gated-subgraph';
 
 describe('supergraph swap and drain', () => {
   let subgraph: GatedSubgraph;
-  let dir: string;
+  let starter: GatewayStarter;
   let running: RunningGateway;
 
   beforeAll(async () => {
     subgraph = await startGatedSubgraph();
-    dir = await mkdtemp(path.join(tmpdir(), 'accord-drain-'));
-    const keys = await ensureGatewayKeys(dir);
-    const supergraphFile = path.join(dir, 'supergraph.graphql');
-    await writeFile(supergraphFile, subgraph.supergraphWithout('added'));
-    const config = loadGatewayConfig({
-      flags: {
-        port: '0',
-        supergraph: supergraphFile,
-        'gateway-key': keys.privateKeyPath,
-        'audit-file': path.join(dir, 'audit.jsonl'),
-        'supergraph-poll-ms': '0',
-        // Request lines stay out of the test output.
-        'log-level': 'warn',
-      },
-      env: {},
-      dataDir: dir,
-      repoRoot: REPO_ROOT,
+    starter = await gatewayStarter('drain');
+    running = await starter.start({
+      supergraphSdl: subgraph.supergraphWithout('added'),
+      flags: { 'supergraph-poll-ms': '0' },
     });
-    running = await startGateway(config);
   });
 
   afterAll(async () => {
     subgraph?.open();
-    await running?.close();
+    await starter?.close();
     await subgraph?.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('finishes a request in flight on the old supergraph, serves new ones from the new one, then closes the old one', async () => {
