@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config-error';
 import { DEFAULT_MAX_CONNECTIONS } from '../execution/subgraph-client';
-import { nonNegativeNumber, positiveInteger, positiveNumber } from './setting-values';
+import { nonNegativeNumber, oneOf, positiveInteger, positiveNumber } from './setting-values';
 import { readHardeningConfig, type HardeningConfig } from './hardening-config';
 import { readCachingConfig, type CachingConfig } from '../caching/caching-config';
 
@@ -78,10 +78,6 @@ function fileOrUrl(location: string): string {
   return /^https?:\/\//.test(location) ? location : path.resolve(location);
 }
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: string): T {
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
-}
 
 function postgresUrl(value: unknown, name: string): string | null {
   if (value === undefined || value === null || value === '') return null;
@@ -153,8 +149,8 @@ export function loadGatewayConfig({ flags, env, dataDir, repoRoot }: ConfigInput
       requireAuthentication,
     },
     authorization: {
-      mode: oneOf(pick('authorization-mode', 'ACCORD_AUTHORIZATION_MODE', 'authorizationMode') ?? 'filter', ['filter', 'reject', 'dry-run'], 'authorization mode'),
-      errors: oneOf(pick('authorization-errors', 'ACCORD_AUTHORIZATION_ERRORS', 'authorizationErrors') ?? 'errors', ['errors', 'extensions', 'disabled'], 'authorization error placement'),
+      mode: oneOf(pick('authorization-mode', 'ACCORD_AUTHORIZATION_MODE', 'authorizationMode'), ['filter', 'reject', 'dry-run'], 'filter', 'authorization mode'),
+      errors: oneOf(pick('authorization-errors', 'ACCORD_AUTHORIZATION_ERRORS', 'authorizationErrors'), ['errors', 'extensions', 'disabled'], 'errors', 'authorization error placement'),
       agreementsFile: (pick('agreements', 'ACCORD_AGREEMENTS', 'agreements') as string | undefined) ?? DEFAULT_AGREEMENTS_FILE,
     },
     gatewayKeyFile: String(pick('gateway-key', 'ACCORD_GATEWAY_KEY', 'gatewayKey') ?? path.join(dataDir, 'keys', 'gateway.private.jwk.json')),

@@ -3,7 +3,7 @@
 // like every other setting (flag > environment > config file > default); some defaults differ
 // between development and production mode (NODE_ENV=production). the README's Hardening section lists them all.
 import { ConfigError } from './config-error';
-import { onOff, positiveInteger, positiveNumber } from './setting-values';
+import { oneOf, onOff, positiveInteger, positiveNumber } from './setting-values';
 
 /** Reads one setting: the flag, else the environment variable, else the config file's key. */
 export type ReadSetting = (flag: string, env: string, fileKey: string) => unknown;
@@ -156,11 +156,6 @@ function limit(value: unknown, fallback: number, name: string): number | null {
 }
 
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T, name: string): T {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
-}
 
 /** A comma-separated string (flags, environment) or an array of strings (config file). */
 function list(value: unknown, fallback: readonly string[], name: string): string[] {

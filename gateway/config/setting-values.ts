@@ -35,3 +35,10 @@ export function onOff(value: unknown, fallback: boolean, name: string): boolean 
   if (value === false || value === 'off' || value === 'false' || value === '0' || value === 'no') return false;
   throw new ConfigError(`${name} must be on or off (got ${shown(value)})`);
 }
+
+/** One of `allowed`; `fallback` when the setting is absent. */
+export function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T, name: string): T {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got ${shown(value)})`);
+}

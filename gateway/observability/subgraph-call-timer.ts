@@ -9,7 +9,7 @@ export type SubgraphOfUrl = (url: string) => string | undefined;
 
 export type SubgraphCallObserver = (subgraph: string, outcome: 'ok' | 'error', seconds: number) => void;
 
-export function endpointKey(url: string): string {
+function endpointKey(url: string): string {
   const parsed = new URL(url);
   return `${parsed.protocol}//${parsed.host}${parsed.pathname}${parsed.search}`;
 }
