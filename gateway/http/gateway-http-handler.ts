@@ -217,7 +217,10 @@ export function createGatewayHttpHandler(options: GatewayHttpOptions) {
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = status;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      // Encoded once: given the string, Node would scan it for its length and then encode it.
+      const encoded = Buffer.from(response.body.string, 'utf8');
+      res.setHeader('content-length', encoded.length);
+      res.end(encoded);
     } else {
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
