@@ -1,8 +1,7 @@
-// Times the gateway's calls to its subgraphs from outside the executor, through Node's HTTP
-// client diagnostics channels: a request to a known subgraph URL starts a clock, its response
-// (or its error) stops it. Requests to other addresses are ignored.
+// Times the gateway's calls to its subgraphs from outside the executor, through the diagnostics
+// channels of its HTTP client (undici): a request to a known subgraph URL starts a clock, the end
+// of its response (or its error) stops it. Requests to other addresses are ignored.
 import diagnostics from 'node:diagnostics_channel';
-import type { ClientRequest, IncomingMessage } from 'node:http';
 
 /** The subgraph a URL (protocol, host, port, path) belongs to, or undefined. */
 export type SubgraphOfUrl = (url: string) => string | undefined;
@@ -33,35 +32,53 @@ export function subgraphOfUrlIn(currentSubgraphs: () => SubgraphList): SubgraphO
   };
 }
 
-function requestKey(request: ClientRequest): string {
-  return `${request.protocol}//${String(request.getHeader('host'))}${request.path}`;
+/** What the timer reads of undici's request object. */
+interface UndiciRequest {
+  readonly origin: string | URL;
+  readonly path: string;
 }
+
+function requestKey(request: UndiciRequest): string {
+  return `${String(request.origin)}${request.path}`;
+}
+
+const CHANNELS = {
+  start: 'undici:request:create',
+  headers: 'undici:request:headers',
+  end: 'undici:request:trailers',
+  error: 'undici:request:error',
+} as const;
 
 /** Starts timing; returns the function that stops it. */
 export function timeSubgraphCalls(subgraphOf: SubgraphOfUrl, observe: SubgraphCallObserver): () => void {
-  const started = new WeakMap<ClientRequest, { subgraph: string; at: bigint }>();
+  const started = new WeakMap<UndiciRequest, { subgraph: string; at: bigint; status: number }>();
   const onStart = (message: unknown) => {
-    const { request } = message as { request: ClientRequest };
+    const { request } = message as { request: UndiciRequest };
     const subgraph = subgraphOf(requestKey(request));
-    if (subgraph) started.set(request, { subgraph, at: process.hrtime.bigint() });
+    if (subgraph) started.set(request, { subgraph, at: process.hrtime.bigint(), status: 0 });
   };
-  const stop = (request: ClientRequest, outcome: 'ok' | 'error') => {
+  const onHeaders = (message: unknown) => {
+    const { request, response } = message as { request: UndiciRequest; response: { statusCode: number } };
+    const call = started.get(request);
+    if (call) call.status = response.statusCode;
+  };
+  const stop = (request: UndiciRequest, failed: boolean) => {
     const call = started.get(request);
     if (!call) return;
     started.delete(request);
+    const outcome = !failed && call.status > 0 && call.status < 400 ? 'ok' : 'error';
     observe(call.subgraph, outcome, Number(process.hrtime.bigint() - call.at) / 1e9);
   };
-  const onResponse = (message: unknown) => {
-    const { request, response } = message as { request: ClientRequest; response: IncomingMessage };
-    stop(request, (response.statusCode ?? 500) < 400 ? 'ok' : 'error');
-  };
-  const onError = (message: unknown) => stop((message as { request: ClientRequest }).request, 'error');
-  diagnostics.subscribe('http.client.request.start', onStart);
-  diagnostics.subscribe('http.client.response.finish', onResponse);
-  diagnostics.subscribe('http.client.request.error', onError);
+  const onEnd = (message: unknown) => stop((message as { request: UndiciRequest }).request, false);
+  const onError = (message: unknown) => stop((message as { request: UndiciRequest }).request, true);
+  diagnostics.subscribe(CHANNELS.start, onStart);
+  diagnostics.subscribe(CHANNELS.headers, onHeaders);
+  diagnostics.subscribe(CHANNELS.end, onEnd);
+  diagnostics.subscribe(CHANNELS.error, onError);
   return () => {
-    diagnostics.unsubscribe('http.client.request.start', onStart);
-    diagnostics.unsubscribe('http.client.response.finish', onResponse);
-    diagnostics.unsubscribe('http.client.request.error', onError);
+    diagnostics.unsubscribe(CHANNELS.start, onStart);
+    diagnostics.unsubscribe(CHANNELS.headers, onHeaders);
+    diagnostics.unsubscribe(CHANNELS.end, onEnd);
+    diagnostics.unsubscribe(CHANNELS.error, onError);
   };
 }
