@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { SubgraphContext } from '../../kit/context';
 import { connectionsByParent, entitiesById } from '../../kit/loaders/entity-loaders';
+import { findSnapshots } from '../../kit/orm/read-snapshots';
 import type { ConnectionValue } from '../../kit/pagination/connection-type';
 import { SectorRecord } from '../data/sector-record';
 import { VulnerabilityRecord } from '../data/vulnerability-record';
@@ -19,7 +20,7 @@ export function sectorsByCode(ctx: SubgraphContext): DataLoader<string, SectorRe
   return ctx.loaders.get('Sector#all-by-code', () => {
     let all: Promise<Map<string, SectorRecord>> | undefined;
     return new DataLoader<string, SectorRecord | null>(async (codes) => {
-      all ??= ctx.em.find(SectorRecord, {}).then((rows) => new Map(rows.map((row) => [row.code, row])));
+      all ??= findSnapshots(ctx.em, SectorRecord, {}).then((rows) => new Map(rows.map((row) => [row.code, row])));
       const byCode = await all;
       return codes.map((code) => byCode.get(code) ?? null);
     });

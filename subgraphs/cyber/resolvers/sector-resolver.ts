@@ -3,6 +3,7 @@ import type { SubgraphContext } from '../../kit/context';
 import { Access } from '../../kit/authorization/access';
 import { ANALYSTS_AND_PARTNERS } from '../../kit/authorization/access-rules';
 import type { ConnectionValue } from '../../kit/pagination/connection-type';
+import { findSnapshots } from '../../kit/orm/read-snapshots';
 import { SectorRecord } from '../data/sector-record';
 import type { VulnerabilityRecord } from '../data/vulnerability-record';
 import { Sector } from '../types/sector';
@@ -14,7 +15,7 @@ import { sectorsByCode, vulnerabilitiesBy } from '../loaders/cyber-loaders';
 export class SectorResolver {
   @Query(() => [Sector], { description: 'All critical-infrastructure sectors, by name (a short, fixed list).' })
   async sectors(@Ctx() ctx: SubgraphContext): Promise<SectorRecord[]> {
-    return ctx.em.find(SectorRecord, {}, { orderBy: { name: 'asc' } });
+    return findSnapshots(ctx.em, SectorRecord, {}, { orderBy: { name: 'asc' } });
   }
 
   @Query(() => Sector, { nullable: true, description: 'One sector by code.' })

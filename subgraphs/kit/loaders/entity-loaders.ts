@@ -3,6 +3,7 @@
 import DataLoader from 'dataloader';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { SubgraphContext } from '../context';
+import { findSnapshots } from '../orm/read-snapshots';
 import { countByParent, findPagesByParent, toConnection, type SortKey } from '../pagination/keyset';
 import type { PageRequest } from '../pagination/page-args';
 import type { ConnectionValue } from '../pagination/connection-type';
@@ -28,9 +29,9 @@ export function entitiesByKey<T extends object>(
 ): DataLoader<string, T | null> {
   return ctx.loaders.get(`${nameOf(entity as EntityName<object>)}#one-by:${keyProperty}#${where.key}`, () =>
     new DataLoader<string, T | null>(async (keys) => {
-      const rows = (await ctx.em.find(entity, {
+      const rows = await findSnapshots(ctx.em, entity, {
         $and: [{ [keyProperty]: { $in: [...keys] } }, where.filter],
-      } as FilterQuery<T>)) as T[];
+      } as FilterQuery<T>);
       const byKey = new Map(rows.map((row) => [String((row as Record<string, unknown>)[keyProperty]), row]));
       return keys.map((key) => byKey.get(key) ?? null);
     }),

@@ -6,6 +6,7 @@ import { SortDirection } from '../schema/enums';
 import { badUserInput } from '../errors/user-errors';
 import { encodeCursor, decodeCursor } from './cursor';
 import type { PageRequest } from './page-args';
+import { findSnapshots, snapshotFromColumns } from '../orm/read-snapshots';
 import type { ConnectionValue } from './connection-type';
 
 export interface SortKey {
@@ -121,10 +122,10 @@ export async function findPage<T extends Identified>(
 ): Promise<ConnectionValue<T>> {
   const filter = typeof where === 'function' ? where : () => where;
   const after = afterCursor<T>(page.after, sort, sortValueKind(em, entity as EntityName<object>, sort.property));
-  const rows = (await em.find(entity, { $and: [filter(), after] } as FilterQuery<T>, {
+  const rows = await findSnapshots(em, entity, { $and: [filter(), after] } as FilterQuery<T>, {
     orderBy: orderBy(sort) as never,
     limit: page.first + 1,
-  })) as T[];
+  });
   return toConnection(pageFromRows(rows, page), sort, () => em.count(entity, filter()));
 }
 
@@ -173,7 +174,7 @@ export async function findPagesByParent<T extends Identified>(
   for (const row of rows) {
     const parent = String(row[parentColumn]);
     delete row.accord_rank;
-    const item = em.map(entity, row as never) as T;
+    const item = snapshotFromColumns(em, entity as EntityName<T & object>, row) as T;
     const list = grouped.get(parent);
     if (list) list.push(item);
     else grouped.set(parent, [item]);

@@ -2,6 +2,7 @@
 import DataLoader from 'dataloader';
 import type { SubgraphContext } from '../../kit/context';
 import { connectionsByParent, entitiesById } from '../../kit/loaders/entity-loaders';
+import { findSnapshots } from '../../kit/orm/read-snapshots';
 import type { ConnectionValue } from '../../kit/pagination/connection-type';
 import type { PageRequest } from '../../kit/pagination/page-args';
 import { SortDirection } from '../../kit/schema/enums';
@@ -51,7 +52,7 @@ export function activeGrantOfCaller(ctx: SubgraphContext): DataLoader<string, bo
   return ctx.loaders.get(`EarlyAccessGrant#active-for:${org ?? ''}`, () =>
     new DataLoader<string, boolean>(async (modelIds) => {
       if (!org) return modelIds.map(() => false);
-      const grants = await ctx.em.find(EarlyAccessGrantRecord, {
+      const grants = await findSnapshots(ctx.em, EarlyAccessGrantRecord, {
         partner: org,
         model: { $in: [...modelIds] },
         ...activeGrantFilter(new Date()),
