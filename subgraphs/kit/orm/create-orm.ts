@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseConfig } from '../config/database-config';
 import { StatementCounter, countingLoggerFactory } from './statement-counter';
+import { reusePreparedStatements } from './prepared-statements';
 
 export type AgencyOrm = LibSqlORM | PostgreSqlORM;
 export type AgencyEntityManager = SqlEntityManager;
@@ -43,7 +44,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Agency
   let orm: AgencyOrm;
   if (database.kind === 'sqlite') {
     fs.mkdirSync(path.dirname(database.file), { recursive: true });
-    orm = await LibSqlORM.init({ ...common, driver: LibSqlDriver, dbName: database.file });
+    orm = await LibSqlORM.init({
+      ...common,
+      driver: LibSqlDriver,
+      dbName: database.file,
+      pool: {
+        afterCreate: (connection: Parameters<typeof reusePreparedStatements>[0], done: (error: Error | null, connection: unknown) => void) =>
+          done(null, reusePreparedStatements(connection)),
+      },
+    });
   } else {
     orm = await PostgreSqlORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: database.url });
   }
