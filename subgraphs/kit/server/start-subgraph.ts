@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { AgencySubgraph } from '../agency-subgraph';
@@ -89,7 +89,9 @@ export async function startSubgraph(
 
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), rowMarkingsPlugin()],
+    // No cache hints (the gateway caches by caller, not by hint): without the cache-control plugin
+    // Apollo Server does not wrap every field's resolver to time it.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), rowMarkingsPlugin()],
     // The process owns shutdown (drain HTTP, then Apollo, then the database); Apollo's own
     // signal handlers would race with it and leave the process hanging.
     stopOnTerminationSignals: false,
