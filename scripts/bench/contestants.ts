@@ -37,7 +37,8 @@ export function parseVariant(text: string): Contestant {
     if (eq <= 0) throw new VariantError(`variant "${text}": "${pair}" is not KEY=VALUE`);
     const [key, value] = [pair.slice(0, eq), pair.slice(eq + 1)];
     if (key === 'node') nodeOptions = value.split(' ').filter((option) => option.length > 0);
-    else env[key] = value;
+    else if (/^[A-Z][A-Z0-9_]*$/.test(key)) env[key] = value;
+    else throw new VariantError(`variant "${text}": "${key}" is not an environment variable (settings are given as the gateway reads them from its environment, e.g. ACCORD_RESPONSE_CACHE_TTL_MS=1000)`);
   }
   if (name === STOCK.name || name === ACCORD.name) throw new VariantError(`variant name "${name}" is taken`);
   return { name: name!, kind: 'accord', root: root ? path.resolve(root) : REPO_ROOT, env, nodeOptions };

@@ -1,7 +1,7 @@
 // Reads that serve answers: rows come back as read-only snapshots of their record class, mapped to
 // properties and typed (dates, JSON) by MikroORM, but not hydrated into the unit of work. A page read
-// this way costs about half of `em.find` (no identity map, no change-tracking state per row), which
-// is most of what an agency subgraph spends per request. Writes still load managed entities with
+// this way costs about half of `em.find` (no identity map, no change-tracking state per row), and
+// reads were the largest share of an agency subgraph's CPU. Writes still load managed entities with
 // `em.findOne` inside their transaction; a snapshot handed to the ORM fails loudly instead of
 // being persisted as a new row.
 import { ReferenceKind, type EntityMetadata, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
@@ -37,9 +37,10 @@ export function snapshotFromColumns<T extends object>(
   return snapshotOf<T>(shapeOf(em, meta), em.getDriver().mapResult(row as never, meta as never) as Record<string, unknown>);
 }
 
-export function metadataOf<T extends object>(em: SqlEntityManager, entity: EntityName<T>): EntityMetadata<T> {
+/** The ORM's metadata of an entity given by class or by name. */
+export function metadataOf<T extends object>(em: SqlEntityManager, entity: EntityName<T>): EntityMetadata {
   const name = typeof entity === 'string' ? entity : (entity as { name: string }).name;
-  return em.getMetadata().get<T>(name);
+  return em.getMetadata().get(name);
 }
 
 /** How a record's mapped rows become snapshots, worked out once per entity. */

@@ -6,7 +6,7 @@ import { SortDirection } from '../schema/enums';
 import { badUserInput } from '../errors/user-errors';
 import { encodeCursor, decodeCursor } from './cursor';
 import type { PageRequest } from './page-args';
-import { findSnapshots, snapshotFromColumns } from '../orm/read-snapshots';
+import { findSnapshots, metadataOf, snapshotFromColumns } from '../orm/read-snapshots';
 import type { ConnectionValue } from './connection-type';
 
 export interface SortKey {
@@ -95,15 +95,11 @@ export function toConnection<T extends Identified>(
 }
 
 function sortValueKind(em: SqlEntityManager, entity: EntityName<object>, property: string): SortValueKind {
-  const meta = em.getMetadata().get(entityNameOf(entity));
+  const meta = metadataOf(em, entity);
   const prop = meta.properties[property];
   if (!prop) throw new Error(`unknown sort property ${property}`);
   if (prop.runtimeType === 'Date' || String(prop.type).toLowerCase().includes('date')) return 'date';
   return prop.runtimeType === 'number' ? 'number' : 'string';
-}
-
-function entityNameOf(entity: EntityName<object>): string {
-  return typeof entity === 'string' ? entity : (entity as { name: string }).name;
 }
 
 /**
@@ -142,7 +138,7 @@ export async function findPagesByParent<T extends Identified>(
   sort: SortKey,
   page: PageRequest,
 ): Promise<Map<string, Page<T>>> {
-  const meta = em.getMetadata().get(entityNameOf(entity as EntityName<object>));
+  const meta = metadataOf(em, entity as EntityName<object>);
   const column = (property: string) => {
     const prop = meta.properties[property];
     if (!prop) throw new Error(`unknown property ${meta.className}.${property}`);
@@ -198,7 +194,7 @@ export async function countByParent<T extends object>(
     .where({ $and: [where, { [parentProperty]: { $in: [...parentIds] } }] } as FilterQuery<T>)
     .groupBy(parentProperty)
     .execute('all', false)) as Array<Record<string, unknown>>;
-  const meta = em.getMetadata().get(entityNameOf(entity as EntityName<object>));
+  const meta = metadataOf(em, entity as EntityName<object>);
   const parentColumn = meta.properties[parentProperty]!.fieldNames[0]!;
   const counts = new Map<string, number>(parentIds.map((id) => [id, 0]));
   for (const row of rows) counts.set(String(row[parentColumn] ?? row[parentProperty]), Number(row.accord_count));

@@ -35,6 +35,7 @@ describe('bench options', () => {
     [['--workload', 'dashboards'], '--workload must be public, agency or all (got dashboards)'],
     [['--page-sizes', '5,x'], '--page-sizes must be a positive integer (got x)'],
     [['--bogus'], "Unknown option '--bogus'"],
+    [['--variant', 'cached:responseCacheTtlMs=2000'], '"responseCacheTtlMs" is not an environment variable'],
   ])('refuses %j with a usage error', (argv, message) => {
     expect(() => parseBenchOptions(argv)).toThrow(UsageError);
     expect(() => parseBenchOptions(argv)).toThrow(message);
