@@ -27,6 +27,11 @@ export async function findSnapshots<T extends object>(
   return rows.map((row) => snapshotOf<T>(shape, row));
 }
 
+/** How many rows match `where`; one statement, without the entity manager's bookkeeping. */
+export async function countRows<T extends object>(em: SqlEntityManager, entity: EntityName<T>, where: FilterQuery<T>): Promise<number> {
+  return em.createQueryBuilder(entity).where(where).getCount();
+}
+
 /** A row read by hand (column names, database types) as a snapshot. */
 export function snapshotFromColumns<T extends object>(
   em: SqlEntityManager,

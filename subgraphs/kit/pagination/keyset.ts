@@ -6,7 +6,7 @@ import { SortDirection } from '../schema/enums';
 import { badUserInput } from '../errors/user-errors';
 import { encodeCursor, decodeCursor } from './cursor';
 import type { PageRequest } from './page-args';
-import { findSnapshots, metadataOf, snapshotFromColumns } from '../orm/read-snapshots';
+import { countRows, findSnapshots, metadataOf, snapshotFromColumns } from '../orm/read-snapshots';
 import type { ConnectionValue } from './connection-type';
 
 export interface SortKey {
@@ -122,7 +122,7 @@ export async function findPage<T extends Identified>(
     orderBy: orderBy(sort) as never,
     limit: page.first + 1,
   });
-  return toConnection(pageFromRows(rows, page), sort, () => em.count(entity, filter()));
+  return toConnection(pageFromRows(rows, page), sort, () => countRows(em, entity, filter()));
 }
 
 /**

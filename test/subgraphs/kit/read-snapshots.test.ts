@@ -11,7 +11,7 @@ import { SectorRecord } from '../../../subgraphs/cyber/data/sector-record';
 import { VulnerabilityRecord } from '../../../subgraphs/cyber/data/vulnerability-record';
 import { databaseConfigFor } from '../../../subgraphs/kit/config/database-config';
 import { openDatabase, type AgencyDatabase } from '../../../subgraphs/kit/orm/create-orm';
-import { findSnapshots, snapshotFromColumns } from '../../../subgraphs/kit/orm/read-snapshots';
+import { countRows, findSnapshots, snapshotFromColumns } from '../../../subgraphs/kit/orm/read-snapshots';
 import { databaseKinds, testDatabase, type TestDatabase } from '../../support/test-database';
 
 const REPORTED_AT = new Date('2026-11-20T09:30:00Z');
@@ -75,6 +75,15 @@ describe.each(databaseKinds())('read snapshots on %s', (kind) => {
     const snapshots = await findSnapshots(db.fork(), VulnerabilityRecord, { cvssScore: { $gt: 1 } }, { orderBy: { cvssScore: 'asc' }, limit: 1 });
     expect(snapshots.map((row) => row.id)).toEqual(['vul-b']);
     expect(await findSnapshots(db.fork(), VulnerabilityRecord, { sector: { code: 'WATER' } })).toEqual([]);
+  });
+
+  it('are counted as the ORM counts them, in one statement', async () => {
+    const before = db.statements.total;
+    expect(await countRows(db.fork(), VulnerabilityRecord, { cvssScore: { $gt: 5 } })).toBe(1);
+    expect(db.statements.total - before).toBe(1);
+    for (const where of [{}, { cvssScore: { $gt: 1 } }, { sector: { code: 'WATER' } }]) {
+      expect(await countRows(db.fork(), VulnerabilityRecord, where)).toBe(await db.fork().count(VulnerabilityRecord, where));
+    }
   });
 
   it('are the same whether the row was read by the query builder or by hand', async () => {
