@@ -3,17 +3,13 @@
 import DataLoader from 'dataloader';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { SubgraphContext } from '../context';
-import { findSnapshots } from '../orm/read-snapshots';
+import { entityNameOf, findSnapshots } from '../orm/read-snapshots';
 import { countByParent, findPagesByParent, toConnection, type SortKey } from '../pagination/keyset';
 import type { PageRequest } from '../pagination/page-args';
 import type { ConnectionValue } from '../pagination/connection-type';
 
 interface Identified {
   id: string;
-}
-
-function nameOf(entity: EntityName<object>): string {
-  return typeof entity === 'string' ? entity : (entity as { name: string }).name;
 }
 
 /**
@@ -27,7 +23,7 @@ export function entitiesByKey<T extends object>(
   keyProperty: string,
   where: { key: string; filter: FilterQuery<T> } = { key: 'all', filter: {} as FilterQuery<T> },
 ): DataLoader<string, T | null> {
-  return ctx.loaders.get(`${nameOf(entity as EntityName<object>)}#one-by:${keyProperty}#${where.key}`, () =>
+  return ctx.loaders.get(`${entityNameOf(entity as EntityName<object>)}#one-by:${keyProperty}#${where.key}`, () =>
     new DataLoader<string, T | null>(async (keys) => {
       const rows = await findSnapshots(ctx.em, entity, {
         $and: [{ [keyProperty]: { $in: [...keys] } }, where.filter],
@@ -63,7 +59,7 @@ export function connectionsByParent<T extends Identified>(
   options: ConnectionsByParentOptions<T>,
 ): DataLoader<string, ConnectionValue<T>> {
   const { entity, parentProperty, where, whereKey, sort, page } = options;
-  const base = `${nameOf(entity as EntityName<object>)}#pages-by:${parentProperty}#${whereKey}`;
+  const base = `${entityNameOf(entity as EntityName<object>)}#pages-by:${parentProperty}#${whereKey}`;
   const counts = () =>
     ctx.loaders.get(`${base}#count`, () =>
       new DataLoader<string, number>(async (ids) => {

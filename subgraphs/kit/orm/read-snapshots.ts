@@ -32,20 +32,26 @@ export async function countRows<T extends object>(em: SqlEntityManager, entity: 
   return em.createQueryBuilder(entity).where(where).getCount();
 }
 
-/** A row read by hand (column names, database types) as a snapshot. */
-export function snapshotFromColumns<T extends object>(
+/** Rows read by hand (column names, database types) as snapshots, in the same order. */
+export function snapshotsFromColumns<T extends object>(
   em: SqlEntityManager,
   entity: EntityName<T>,
-  row: Record<string, unknown>,
-): T {
+  rows: ReadonlyArray<Record<string, unknown>>,
+): T[] {
   const meta = metadataOf(em, entity);
-  return snapshotOf<T>(shapeOf(em, meta), em.getDriver().mapResult(row as never, meta as never) as Record<string, unknown>);
+  const shape = shapeOf(em, meta);
+  const driver = em.getDriver();
+  return rows.map((row) => snapshotOf<T>(shape, driver.mapResult(row as never, meta as never) as Record<string, unknown>));
+}
+
+/** An entity's name, whether given by class or by name. */
+export function entityNameOf(entity: EntityName<object>): string {
+  return typeof entity === 'string' ? entity : (entity as { name: string }).name;
 }
 
 /** The ORM's metadata of an entity given by class or by name. */
 export function metadataOf<T extends object>(em: SqlEntityManager, entity: EntityName<T>): EntityMetadata {
-  const name = typeof entity === 'string' ? entity : (entity as { name: string }).name;
-  return em.getMetadata().get(name);
+  return em.getMetadata().get(entityNameOf(entity as EntityName<object>));
 }
 
 /** How a record's mapped rows become snapshots, worked out once per entity. */

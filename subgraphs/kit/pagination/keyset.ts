@@ -6,7 +6,7 @@ import { SortDirection } from '../schema/enums';
 import { badUserInput } from '../errors/user-errors';
 import { encodeCursor, decodeCursor } from './cursor';
 import type { PageRequest } from './page-args';
-import { countRows, findSnapshots, metadataOf, snapshotFromColumns } from '../orm/read-snapshots';
+import { countRows, findSnapshots, metadataOf, snapshotsFromColumns } from '../orm/read-snapshots';
 import type { ConnectionValue } from './connection-type';
 
 export interface SortKey {
@@ -166,11 +166,11 @@ export async function findPagesByParent<T extends Identified>(
     .orderBy([{ column: 'accord_rank', order: 'asc' }]);
   const rows = (await em.getConnection().execute(query)) as Array<Record<string, unknown>>;
   const parentColumn = column(parentProperty);
+  for (const row of rows) delete row.accord_rank;
+  const items = snapshotsFromColumns(em, entity as EntityName<T & object>, rows) as T[];
   const grouped = new Map<string, T[]>();
-  for (const row of rows) {
-    const parent = String(row[parentColumn]);
-    delete row.accord_rank;
-    const item = snapshotFromColumns(em, entity as EntityName<T & object>, row) as T;
+  for (const [index, item] of items.entries()) {
+    const parent = String(rows[index]![parentColumn]);
     const list = grouped.get(parent);
     if (list) list.push(item);
     else grouped.set(parent, [item]);

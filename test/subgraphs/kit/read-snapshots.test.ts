@@ -11,7 +11,7 @@ import { SectorRecord } from '../../../subgraphs/cyber/data/sector-record';
 import { VulnerabilityRecord } from '../../../subgraphs/cyber/data/vulnerability-record';
 import { databaseConfigFor } from '../../../subgraphs/kit/config/database-config';
 import { openDatabase, type AgencyDatabase } from '../../../subgraphs/kit/orm/create-orm';
-import { countRows, findSnapshots, snapshotFromColumns } from '../../../subgraphs/kit/orm/read-snapshots';
+import { countRows, findSnapshots, snapshotsFromColumns } from '../../../subgraphs/kit/orm/read-snapshots';
 import { databaseKinds, testDatabase, type TestDatabase } from '../../support/test-database';
 
 const REPORTED_AT = new Date('2026-11-20T09:30:00Z');
@@ -90,9 +90,9 @@ describe.each(databaseKinds())('read snapshots on %s', (kind) => {
     const [byBuilder] = await findSnapshots(db.fork(), VulnerabilityRecord, { id: 'vul-a' });
     const em = db.fork();
     const [row] = (await em.getConnection().execute(em.getKnex().select('*').from('vulnerability').where('id', 'vul-a'))) as Array<Record<string, unknown>>;
-    const byHand = snapshotFromColumns(em, VulnerabilityRecord, row!);
+    const [byHand] = snapshotsFromColumns(em, VulnerabilityRecord, [row!]);
     expect(JSON.parse(JSON.stringify(byHand))).toEqual(JSON.parse(JSON.stringify(byBuilder)));
-    expect(byHand.affectedSystems).toEqual(['Grid controller 2.1', 'Substation gateway 7']);
+    expect(byHand!.affectedSystems).toEqual(['Grid controller 2.1', 'Substation gateway 7']);
   });
 
   it('serialize as their columns', async () => {
