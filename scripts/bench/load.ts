@@ -34,6 +34,13 @@ export interface LoadResult {
   readonly p99Ms: number;
   /** Non-2xx answers, connection errors and timeouts. */
   readonly failures: number;
+  /** Answers with status 2xx that carry GraphQL errors (a partial answer is not a success). */
+  readonly answersWithErrors: number;
+}
+
+/** True if a GraphQL response body carries a top-level `errors` list. */
+export function carriesErrors(body: string): boolean {
+  return body.startsWith('{"errors":') || body.includes(',"errors":[');
 }
 
 function tokenHeaderValue(header: string, token: string): string {
@@ -62,6 +69,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     headers: baseHeaders,
     requests,
     timeout: 30,
+    // Every answer's body is checked: a gateway that answered quickly with errors did not serve the request.
+    verifyBody: (body) => !carriesErrors(String(body ?? '')),
     setupClient:
       tokens.per === 'connection'
         ? (client) => client.setHeaders({ ...baseHeaders, [header]: tokenHeaderValue(header, tokens.forConnection(connection++)) })
@@ -74,5 +83,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     failures: result.non2xx + result.errors + result.timeouts,
+    answersWithErrors: result.mismatches,
   };
 }

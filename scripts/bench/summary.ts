@@ -48,13 +48,13 @@ export function printWorkload(result: WorkloadResult): void {
     const sql = costs.sqlStatements === null ? '' : `, ${fixed(costs.sqlStatements, 2)} SQL statements`;
     console.log(`   ${costs.contestant}${costs.pageSize ? ` (page size ${costs.pageSize})` : ''}: ${fixed(costs.subgraphRequests, 2)} subgraph requests per operation${sql}`);
   }
-  console.log(`   ${'round'.padEnd(6)}${'gateway'.padEnd(22)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'RSS MB'.padStart(8)}${'gw CPU%'.padStart(9)}${'sub CPU%'.padStart(10)}${'sub req/op'.padStart(11)}${'SQL/op'.padStart(8)}${'fail'.padStart(6)}  load avg`);
+  console.log(`   ${'round'.padEnd(6)}${'gateway'.padEnd(22)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'RSS MB'.padStart(8)}${'gw CPU%'.padStart(9)}${'sub CPU%'.padStart(10)}${'sub req/op'.padStart(11)}${'SQL/op'.padStart(8)}${'fail'.padStart(6)}${'errors'.padStart(8)}  load avg`);
   for (const r of result.rounds) {
     console.log(
       `   ${String(r.round).padEnd(6)}${r.contestant.padEnd(22)}${fixed(r.load.requestsPerSecond).padStart(9)}${fixed(r.load.p50Ms).padStart(9)}` +
         `${fixed(r.load.p99Ms).padStart(9)}${fixed(r.peakRssBytes / 1024 / 1024, 0).padStart(8)}${fixed((100 * r.gatewayCpuSeconds) / r.load.seconds, 0).padStart(9)}${fixed((100 * r.subgraphCpuSeconds) / r.load.seconds, 0).padStart(10)}` +
         `${fixed(r.subgraphRequestsPerOperation, 2).padStart(11)}${(r.sqlStatementsPerOperation === null ? '-' : fixed(r.sqlStatementsPerOperation, 2)).padStart(8)}` +
-        `${String(r.load.failures).padStart(6)}  ${r.loadAverage}`,
+        `${String(r.load.failures).padStart(6)}${String(r.load.answersWithErrors ?? '-').padStart(8)}  ${r.loadAverage}`,
     );
   }
   console.log('   medians:');
@@ -63,7 +63,7 @@ export function printWorkload(result: WorkloadResult): void {
   }
   if (result.soak) {
     const { load, samples } = result.soak;
-    console.log(`   soak: ${fixed(load.requestsPerSecond)} req/s over ${fixed(load.seconds, 0)} s, p99 ${fixed(load.p99Ms)} ms, ${load.failures} failures; memory every 10 s (s: RSS MB / heap used MB):`);
+    console.log(`   soak: ${fixed(load.requestsPerSecond)} req/s over ${fixed(load.seconds, 0)} s, p99 ${fixed(load.p99Ms)} ms, ${load.failures} failures, ${load.answersWithErrors} answers with errors; memory every 10 s (s: RSS MB / heap used MB):`);
     const mb = (bytes: number) => fixed(bytes / 1024 / 1024, 0);
     console.log(`     ${samples.map((s) => `${fixed(s.seconds, 0)}: ${mb(s.rss)}/${mb(s.heapUsed)}`).join('  ')}`);
   }
