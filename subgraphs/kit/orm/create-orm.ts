@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { DatabaseConfig } from '../config/database-config';
 import { StatementCounter, countingLoggerFactory } from './statement-counter';
 import { reusePreparedStatements } from './prepared-statements';
+import { keepLocalConnections } from './sqlite-connections';
 
 export type AgencyOrm = LibSqlORM | PostgreSqlORM;
 export type AgencyEntityManager = SqlEntityManager;
@@ -53,6 +54,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Agency
           done(null, reusePreparedStatements(connection)),
       },
     });
+    keepLocalConnections(orm);
   } else {
     orm = await PostgreSqlORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: database.url });
   }
