@@ -1,10 +1,12 @@
 // Where a gateway's or subgraph's CPU time went, from a V8 CPU profile (node --cpu-prof;
 // npm run bench -- --profile or --profile-subgraphs):
-//   npx tsx scripts/bench/profile-summary.ts FILE.cpuprofile [--functions N] [--after S]
+//   npx tsx scripts/bench/profile-summary.ts FILE.cpuprofile|FOLDER [--functions N] [--after S]
+// A folder (one process's profiles: its main thread and its worker threads) is summarized file by file.
 // --after S leaves out the first S seconds of the profile (start-up: loading and compiling modules).
 // Self time is grouped by where the code lives: a package under node_modules, a folder of the
 // gateway, Node's own internals, garbage collection; idle time is left out of the shares.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 
 interface ProfileNode {
   readonly id: number;
@@ -70,10 +72,19 @@ function print(title: string, entries: Map<string, number>, total: number, limit
   }
 }
 
+/** The profiles at `target`: the file itself, or a folder's .cpuprofile files, largest (the main thread) first. */
+export function profilesAt(target: string): string[] {
+  if (!statSync(target).isDirectory()) return [target];
+  const files = readdirSync(target)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .map((name) => path.join(target, name));
+  return files.sort((a, b) => statSync(b).size - statSync(a).size);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const file = process.argv[2];
-  if (!file) {
-    console.error('usage: npx tsx scripts/bench/profile-summary.ts FILE.cpuprofile [--functions N] [--after S]');
+  const target = process.argv[2];
+  if (!target) {
+    console.error('usage: npx tsx scripts/bench/profile-summary.ts FILE.cpuprofile|FOLDER [--functions N] [--after S]');
     process.exit(2);
   }
   const option = (name: string, fallback: number): number => {
@@ -88,9 +99,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   const limit = option('--functions', 25);
   const afterSeconds = option('--after', 0);
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-  const { total, groups, functions } = summarizeProfile(profile, afterSeconds * 1e6);
-  console.log(`busy CPU time in the profile: ${(total / 1e6).toFixed(1)} s`);
-  print('by where the code lives (self time):', groups, total, 30);
-  print(`top ${limit} functions (self time):`, functions, total, limit);
+  const files = profilesAt(target);
+  if (files.length === 0) {
+    console.error(`no .cpuprofile file in ${target}`);
+    process.exit(2);
+  }
+  for (const file of files) {
+    const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+    const { total, groups, functions } = summarizeProfile(profile, afterSeconds * 1e6);
+    if (files.length > 1) console.log(`\n== ${file}`);
+    console.log(`busy CPU time in the profile: ${(total / 1e6).toFixed(1)} s`);
+    print('by where the code lives (self time):', groups, total, 30);
+    print(`top ${limit} functions (self time):`, functions, total, limit);
+  }
 }

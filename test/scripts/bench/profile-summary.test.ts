@@ -1,5 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { summarizeProfile } from '../../../scripts/bench/profile-summary';
+import { profilesAt, summarizeProfile } from '../../../scripts/bench/profile-summary';
 
 // A profile of four nodes: root, idle, one function of a package and one of the gateway's.
 const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0 });
@@ -26,5 +29,18 @@ describe('profile summary', () => {
     const { total, groups } = summarizeProfile(PROFILE, 2e6);
     expect(total).toBe(3e6);
     expect(Object.fromEntries(groups)).toEqual({ 'gateway/execution': 3e6 });
+  });
+
+  it('reads a folder of profiles largest first, the main thread before its workers', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'accord-profiles-'));
+    try {
+      await writeFile(path.join(dir, 'CPU.1.002.cpuprofile'), JSON.stringify({ ...PROFILE, samples: [2] }));
+      await writeFile(path.join(dir, 'CPU.1.001.cpuprofile'), JSON.stringify(PROFILE));
+      await writeFile(path.join(dir, 'notes.txt'), 'not a profile');
+      expect(profilesAt(dir).map((file) => path.basename(file))).toEqual(['CPU.1.001.cpuprofile', 'CPU.1.002.cpuprofile']);
+      expect(profilesAt(path.join(dir, 'CPU.1.002.cpuprofile'))).toEqual([path.join(dir, 'CPU.1.002.cpuprofile')]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
