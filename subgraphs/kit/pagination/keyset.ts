@@ -127,7 +127,9 @@ export async function findPage<T extends Identified>(
 
 /**
  * The same page of a to-many list for many parents at once, in one statement: rows are ranked
- * per parent with a window function and the first `first + 1` of each kept.
+ * per parent with a window function and the first `first + 1` of each kept. For one parent the
+ * statement is a plain ordered, limited read, which an index on (parent, sort, id) serves without
+ * reading or sorting the parent's other rows.
  */
 export async function findPagesByParent<T extends Identified>(
   em: SqlEntityManager,
@@ -146,6 +148,14 @@ export async function findPagesByParent<T extends Identified>(
   };
   const direction = sort.direction === SortDirection.ASC ? 'asc' : 'desc';
   const after = afterCursor<T>(page.after, sort, sortValueKind(em, entity as EntityName<object>, sort.property));
+  if (parentIds.length === 1) {
+    const parentId = parentIds[0]!;
+    const rows = await findSnapshots(em, entity, { $and: [where, { [parentProperty]: parentId }, after] } as FilterQuery<T>, {
+      orderBy: orderBy(sort) as never,
+      limit: page.first + 1,
+    });
+    return new Map([[parentId, pageFromRows(rows, page)]]);
+  }
   const knex = em.getKnex();
   const inner = em
     .createQueryBuilder(entity, 't')

@@ -7,6 +7,10 @@ import { joinCodes, splitCodes } from './code-list';
 /** A model submitted for review: Treasury's intake record, the core of the Model entity. */
 @Entity({ tableName: 'model' })
 @Unique({ properties: ['developer', 'name', 'version'] })
+// The default order with its tie-breaker: a page reads its rows in index order and stops.
+@Index({ properties: ['submittedAt', 'id'] })
+// "In review" is a range on the planned release of models not withdrawn: counted from the index alone.
+@Index({ properties: ['plannedReleaseAt', 'withdrawnAt'] })
 export class ModelRecord {
   [OptionalProps]?: 'revision' | 'capabilities' | 'sectors' | 'withdrawnAt' | 'withdrawalReason';
 
@@ -30,11 +34,9 @@ export class ModelRecord {
   @Property({ type: 'text' })
   sectorCodes!: string;
 
-  @Index()
   @Property({ type: 'datetime' })
   submittedAt!: Date;
 
-  @Index()
   @Property({ type: 'datetime' })
   plannedReleaseAt!: Date;
 
