@@ -36,6 +36,20 @@ export interface LoadResult {
   readonly failures: number;
   /** Answers with status 2xx that carry GraphQL errors (a partial answer is not a success). */
   readonly answersWithErrors: number;
+  /** The first few distinct error messages of those answers, to tell what went wrong. */
+  readonly errorMessages: readonly string[];
+}
+
+const ERROR_MESSAGES_KEPT = 3;
+
+/** The messages of a GraphQL answer's errors, or none if the body is not JSON. */
+function errorMessagesOf(body: string): string[] {
+  try {
+    const errors = (JSON.parse(body) as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> }).errors ?? [];
+    return errors.map((error) => `${String(error.extensions?.code ?? 'ERROR')}: ${String(error.message)}`);
+  } catch {
+    return [body.slice(0, 200)];
+  }
 }
 
 /** True if a GraphQL response body carries a top-level `errors` list. */
@@ -51,6 +65,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const header = options.tokenHeader ?? 'authorization';
   const tokens = options.tokens;
   let connection = 0;
+  const errorMessages = new Set<string>();
   const baseHeaders = { 'content-type': 'application/json' };
   // With setupClient, each connection (a client with its own copy of the options) gets its
   // headers once; every request object has a setupRequest so that it is rebuilt from them.
@@ -70,7 +85,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     requests,
     timeout: 30,
     // Every answer's body is checked: a gateway that answered quickly with errors did not serve the request.
-    verifyBody: (body) => !carriesErrors(String(body ?? '')),
+    verifyBody: (body) => {
+      const text = String(body ?? '');
+      if (!carriesErrors(text)) return true;
+      if (errorMessages.size < ERROR_MESSAGES_KEPT) for (const message of errorMessagesOf(text)) errorMessages.add(message);
+      return false;
+    },
     setupClient:
       tokens.per === 'connection'
         ? (client) => client.setHeaders({ ...baseHeaders, [header]: tokenHeaderValue(header, tokens.forConnection(connection++)) })
@@ -84,5 +104,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p99Ms: result.latency.p99,
     failures: result.non2xx + result.errors + result.timeouts,
     answersWithErrors: result.mismatches,
+    errorMessages: [...errorMessages].slice(0, ERROR_MESSAGES_KEPT),
   };
 }

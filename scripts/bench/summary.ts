@@ -57,6 +57,9 @@ export function printWorkload(result: WorkloadResult): void {
         `${String(r.load.failures).padStart(6)}${String(r.load.answersWithErrors ?? '-').padStart(8)}  ${r.loadAverage}`,
     );
   }
+  for (const r of result.rounds) {
+    for (const message of r.load.errorMessages ?? []) console.log(`   round ${r.round} ${r.contestant}, an error answered: ${message}`);
+  }
   console.log('   medians:');
   for (const s of result.summary) {
     console.log(`     ${s.name.padEnd(22)} ${fixed(s.requestsPerSecond)} req/s, p50 ${fixed(s.p50Ms)} ms, p99 ${fixed(s.p99Ms)} ms, peak RSS ${fixed(s.peakRssMb, 0)} MB, ${fixed(s.requestsPerCpuSecond)} req per gateway CPU-second`);

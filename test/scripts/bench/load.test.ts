@@ -44,5 +44,6 @@ describe('bench load', () => {
     expect(result.answersWithErrors).toBeGreaterThan(0);
     expect(result.answersWithErrors).toBeLessThanOrEqual(answeredWithErrors);
     expect(result.answersWithErrors).toBeGreaterThanOrEqual(answeredWithErrors - 2);
+    expect(result.errorMessages).toEqual(['ERROR: subgraph unavailable']);
   });
 });
