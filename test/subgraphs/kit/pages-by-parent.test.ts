@@ -1,18 +1,14 @@
 // A to-many list's page for one parent is read with a plain ordered, limited statement, for many
 // parents with a window function: both must give each parent the same page, after a cursor too.
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cyber } from '../../../subgraphs/cyber';
 import { SectorRecord } from '../../../subgraphs/cyber/data/sector-record';
 import { VulnerabilityRecord } from '../../../subgraphs/cyber/data/vulnerability-record';
-import { databaseConfigFor } from '../../../subgraphs/kit/config/database-config';
-import { openDatabase, type AgencyDatabase } from '../../../subgraphs/kit/orm/create-orm';
+import type { AgencyDatabase } from '../../../subgraphs/kit/orm/create-orm';
 import { cursorOf, findPagesByParent, type Page, type SortKey } from '../../../subgraphs/kit/pagination/keyset';
 import { SortDirection } from '../../../subgraphs/kit/schema/enums';
-import { databaseKinds, testDatabase, type TestDatabase } from '../../support/test-database';
+import { openCyberTestDatabase, vulnerabilityFields, type CyberTestDatabase } from '../../support/cyber-database';
+import { databaseKinds } from '../../support/test-database';
 
 const SECTORS = ['ENERGY', 'WATER', 'HEALTH'];
 const NEWEST_FIRST: SortKey = { property: 'reportedAt', direction: SortDirection.DESC };
@@ -21,43 +17,31 @@ const BY_SEVERITY: SortKey = { property: 'severityRank', direction: SortDirectio
 const ids = (page: Page<VulnerabilityRecord> | undefined) => page?.items.map((item) => item.id);
 
 describe.each(databaseKinds())('pages by parent on %s', (kind) => {
-  let database: TestDatabase;
-  let dataDir: string;
+  let cyberDatabase: CyberTestDatabase;
   let db: AgencyDatabase;
 
   beforeAll(async () => {
-    database = testDatabase(kind);
-    dataDir = await mkdtemp(path.join(tmpdir(), 'accord-pages-'));
-    db = await openDatabase({ database: databaseConfigFor('cyber', database.env, dataDir), entities: cyber.entities });
-    const em = db.fork();
-    for (const [s, code] of SECTORS.entries()) {
-      const sector = em.create(SectorRecord, { code, name: code, leadAgencyName: 'lead' });
-      // Sector s has 3 + 2s vulnerabilities; two of each share a report time (the id breaks the tie).
-      for (let n = 0; n < 3 + 2 * s; n += 1) {
-        em.create(VulnerabilityRecord, {
-          id: `vul-${code}-${n}`,
-          sector,
-          modelId: `mdl-${n % 2}`,
-          title: `Weakness ${n}`,
-          description: 'Found in review.',
-          severityRank: n % 4,
-          cvssScore: 5,
-          affectedSystems: [],
-          disclosureStatus: 'REPORTED',
-          exploitDetails: 'Lab only.',
-          reportedAt: new Date(Date.UTC(2026, 10, 1 + Math.min(n, 3))),
-          reportedBy: 'analyst@cyber.gov',
-        });
+    cyberDatabase = await openCyberTestDatabase(kind, (em) => {
+      for (const [s, code] of SECTORS.entries()) {
+        const sector = em.create(SectorRecord, { code, name: code, leadAgencyName: 'lead' });
+        // Sector s has 3 + 2s vulnerabilities; those from the fourth on share a report time (the id breaks the tie).
+        for (let n = 0; n < 3 + 2 * s; n += 1) {
+          em.create(
+            VulnerabilityRecord,
+            vulnerabilityFields(sector, {
+              id: `vul-${code}-${n}`,
+              modelId: `mdl-${n % 2}`,
+              severityRank: n % 4,
+              reportedAt: new Date(Date.UTC(2026, 10, 1 + Math.min(n, 3))),
+            }),
+          );
+        }
       }
-    }
-    await em.flush();
+    });
+    db = cyberDatabase.db;
   });
 
-  afterAll(async () => {
-    await db?.close();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cyberDatabase?.close());
 
   const pages = (parents: string[], sort: SortKey, first: number, after: string | null) =>
     findPagesByParent(db.fork(), VulnerabilityRecord, 'sector', parents, {}, sort, { first, after });

@@ -2,55 +2,40 @@
 // must hold exactly what the ORM's own read holds (typed: dates, JSON, doubles, references), and a
 // snapshot handed to the ORM must be refused before anything is written.
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cyber } from '../../../subgraphs/cyber';
 import { SectorRecord } from '../../../subgraphs/cyber/data/sector-record';
 import { VulnerabilityRecord } from '../../../subgraphs/cyber/data/vulnerability-record';
-import { databaseConfigFor } from '../../../subgraphs/kit/config/database-config';
-import { openDatabase, type AgencyDatabase } from '../../../subgraphs/kit/orm/create-orm';
+import type { AgencyDatabase } from '../../../subgraphs/kit/orm/create-orm';
 import { countRows, findSnapshots, snapshotsFromColumns } from '../../../subgraphs/kit/orm/read-snapshots';
-import { databaseKinds, testDatabase, type TestDatabase } from '../../support/test-database';
+import { openCyberTestDatabase, vulnerabilityFields, type CyberTestDatabase } from '../../support/cyber-database';
+import { databaseKinds } from '../../support/test-database';
 
 const REPORTED_AT = new Date('2026-11-20T09:30:00Z');
 
 describe.each(databaseKinds())('read snapshots on %s', (kind) => {
-  let database: TestDatabase;
-  let dataDir: string;
+  let cyberDatabase: CyberTestDatabase;
   let db: AgencyDatabase;
 
   beforeAll(async () => {
-    database = testDatabase(kind);
-    dataDir = await mkdtemp(path.join(tmpdir(), 'accord-snapshots-'));
-    db = await openDatabase({ database: databaseConfigFor('cyber', database.env, dataDir), entities: cyber.entities });
-    const em = db.fork();
-    const sector = em.create(SectorRecord, { code: 'ENERGY', name: 'Energy', leadAgencyName: 'Department of Energy' });
-    for (const [id, score] of [['vul-a', 9.8], ['vul-b', 4.3]] as const) {
-      em.create(VulnerabilityRecord, {
-        id,
-        sector,
-        modelId: 'mdl-1',
-        title: `Weakness ${id}`,
-        description: 'Found in review.',
-        severityRank: id === 'vul-a' ? 3 : 1,
-        cvssScore: score,
-        affectedSystems: ['Grid controller 2.1', 'Substation gateway 7'],
-        disclosureStatus: 'REPORTED',
-        exploitDetails: 'Lab only.',
-        reportedAt: REPORTED_AT,
-        reportedBy: 'analyst@cyber.gov',
-      });
-    }
-    await em.flush();
+    cyberDatabase = await openCyberTestDatabase(kind, (em) => {
+      const sector = em.create(SectorRecord, { code: 'ENERGY', name: 'Energy', leadAgencyName: 'Department of Energy' });
+      for (const [id, score] of [['vul-a', 9.8], ['vul-b', 4.3]] as const) {
+        em.create(
+          VulnerabilityRecord,
+          vulnerabilityFields(sector, {
+            id,
+            severityRank: id === 'vul-a' ? 3 : 1,
+            cvssScore: score,
+            affectedSystems: ['Grid controller 2.1', 'Substation gateway 7'],
+            reportedAt: REPORTED_AT,
+          }),
+        );
+      }
+    });
+    db = cyberDatabase.db;
   });
 
-  afterAll(async () => {
-    await db?.close();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cyberDatabase?.close());
 
   it('hold what the ORM reads, typed, in one statement', async () => {
     const before = db.statements.total;
