@@ -42,7 +42,7 @@ export interface LoadResult {
 
 const ERROR_MESSAGES_KEPT = 3;
 
-/** The messages of a GraphQL answer's errors, or none if the body is not JSON. */
+/** The messages of a GraphQL answer's errors, or the start of the body if it is not JSON. */
 function errorMessagesOf(body: string): string[] {
   try {
     const errors = (JSON.parse(body) as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> }).errors ?? [];

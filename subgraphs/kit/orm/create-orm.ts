@@ -58,7 +58,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Agency
   } else {
     orm = await PostgreSqlORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: database.url });
   }
-  // Creates the PostgreSQL database when missing, then adds missing tables and columns; never drops.
+  // Creates the PostgreSQL database when missing, then adds missing tables, columns and indexes and
+  // replaces indexes no longer declared; never drops a table or a column.
   await orm.schema.ensureDatabase({ create: true });
   await orm.schema.updateSchema({ safe: true });
   return {
