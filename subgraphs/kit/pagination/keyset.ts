@@ -108,6 +108,22 @@ function sortValueKind(em: SqlEntityManager, entity: EntityName<object>, propert
  */
 export type ListFilter<T> = FilterQuery<T> | (() => FilterQuery<T>);
 
+/** The page of the rows matching `where`, in one ordered, limited statement. */
+async function readPage<T extends Identified>(
+  em: SqlEntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  sort: SortKey,
+  page: PageRequest,
+): Promise<Page<T>> {
+  const after = afterCursor<T>(page.after, sort, sortValueKind(em, entity as EntityName<object>, sort.property));
+  const rows = await findSnapshots(em, entity, { $and: [where, after] } as FilterQuery<T>, {
+    orderBy: orderBy(sort) as never,
+    limit: page.first + 1,
+  });
+  return pageFromRows(rows, page);
+}
+
 /** One page of a top-level list. */
 export async function findPage<T extends Identified>(
   em: SqlEntityManager,
@@ -117,12 +133,8 @@ export async function findPage<T extends Identified>(
   page: PageRequest,
 ): Promise<ConnectionValue<T>> {
   const filter = typeof where === 'function' ? where : () => where;
-  const after = afterCursor<T>(page.after, sort, sortValueKind(em, entity as EntityName<object>, sort.property));
-  const rows = await findSnapshots(em, entity, { $and: [filter(), after] } as FilterQuery<T>, {
-    orderBy: orderBy(sort) as never,
-    limit: page.first + 1,
-  });
-  return toConnection(pageFromRows(rows, page), sort, () => countRows(em, entity, filter()));
+  const items = await readPage(em, entity, filter(), sort, page);
+  return toConnection(items, sort, () => countRows(em, entity, filter()));
 }
 
 /**
@@ -140,6 +152,11 @@ export async function findPagesByParent<T extends Identified>(
   sort: SortKey,
   page: PageRequest,
 ): Promise<Map<string, Page<T>>> {
+  if (parentIds.length === 1) {
+    const parentId = parentIds[0]!;
+    const onlyPage = await readPage(em, entity, { $and: [where, { [parentProperty]: parentId }] } as FilterQuery<T>, sort, page);
+    return new Map([[parentId, onlyPage]]);
+  }
   const meta = metadataOf(em, entity as EntityName<object>);
   const column = (property: string) => {
     const prop = meta.properties[property];
@@ -148,14 +165,6 @@ export async function findPagesByParent<T extends Identified>(
   };
   const direction = sort.direction === SortDirection.ASC ? 'asc' : 'desc';
   const after = afterCursor<T>(page.after, sort, sortValueKind(em, entity as EntityName<object>, sort.property));
-  if (parentIds.length === 1) {
-    const parentId = parentIds[0]!;
-    const rows = await findSnapshots(em, entity, { $and: [where, { [parentProperty]: parentId }, after] } as FilterQuery<T>, {
-      orderBy: orderBy(sort) as never,
-      limit: page.first + 1,
-    });
-    return new Map([[parentId, pageFromRows(rows, page)]]);
-  }
   const knex = em.getKnex();
   const inner = em
     .createQueryBuilder(entity, 't')
