@@ -54,11 +54,11 @@ export function printWorkload(result: WorkloadResult): void {
       `   ${String(r.round).padEnd(6)}${r.contestant.padEnd(22)}${fixed(r.load.requestsPerSecond).padStart(9)}${fixed(r.load.p50Ms).padStart(9)}` +
         `${fixed(r.load.p99Ms).padStart(9)}${fixed(r.peakRssBytes / 1024 / 1024, 0).padStart(8)}${fixed((100 * r.gatewayCpuSeconds) / r.load.seconds, 0).padStart(9)}${fixed((100 * r.subgraphCpuSeconds) / r.load.seconds, 0).padStart(10)}` +
         `${fixed(r.subgraphRequestsPerOperation, 2).padStart(11)}${(r.sqlStatementsPerOperation === null ? '-' : fixed(r.sqlStatementsPerOperation, 2)).padStart(8)}` +
-        `${String(r.load.failures).padStart(6)}${String(r.load.answersWithErrors ?? '-').padStart(8)}  ${r.loadAverage}`,
+        `${String(r.load.failures).padStart(6)}${String(r.load.answersWithErrors).padStart(8)}  ${r.loadAverage}`,
     );
   }
   for (const r of result.rounds) {
-    for (const message of r.load.errorMessages ?? []) console.log(`   round ${r.round} ${r.contestant}, an error answered: ${message}`);
+    for (const message of r.load.errorMessages) console.log(`   round ${r.round} ${r.contestant}, an error answered: ${message}`);
   }
   console.log('   medians:');
   for (const s of result.summary) {
