@@ -1,21 +1,12 @@
 // SQLite statements are prepared once per connection and text, and run again with new values.
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import Database from 'libsql';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cyber } from '../../../subgraphs/cyber';
+import { describe, expect, it } from 'vitest';
 import { SectorRecord } from '../../../subgraphs/cyber/data/sector-record';
-import { openDatabase } from '../../../subgraphs/kit/orm/create-orm';
 import { reusePreparedStatements } from '../../../subgraphs/kit/orm/prepared-statements';
+import { openCyberTestDatabase } from '../../support/cyber-database';
 
 describe('prepared statements', () => {
-  const dirs: string[] = [];
-  afterAll(async () => {
-    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  });
-
   it('are prepared once per text and give each run its own values', () => {
     const db = reusePreparedStatements(new Database(':memory:'));
     db.exec('create table t (n integer); insert into t values (1), (2), (3)');
@@ -39,9 +30,8 @@ describe('prepared statements', () => {
   });
 
   it('are reused by the ORM on an agency SQLite database, reads and writes alike', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'accord-prepared-'));
-    dirs.push(dir);
-    const database = await openDatabase({ database: { kind: 'sqlite', file: path.join(dir, 'cyber.sqlite') }, entities: cyber.entities });
+    const cyberDatabase = await openCyberTestDatabase('sqlite', () => {});
+    const database = cyberDatabase.db;
     try {
       const knex = database.fork().getKnex();
       const connection = (await knex.client.acquireConnection()) as { prepare(sql: string): unknown };
@@ -57,7 +47,7 @@ describe('prepared statements', () => {
       for (const code of ['WATER', 'ENERGY', 'WATER']) names.push((await database.fork().findOneOrFail(SectorRecord, { code })).name);
       expect(names).toEqual(['water', 'energy', 'water']);
     } finally {
-      await database.close();
+      await cyberDatabase.close();
     }
   });
 });

@@ -1,11 +1,8 @@
 // An agency's SQLite file stays open in the pool: its page cache and prepared statements last.
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cyber } from '../../../subgraphs/cyber';
-import { openDatabase, type AgencyDatabase } from '../../../subgraphs/kit/orm/create-orm';
+import type { AgencyDatabase } from '../../../subgraphs/kit/orm/create-orm';
+import { openCyberTestDatabase } from '../../support/cyber-database';
 
 interface PooledConnection {
   __created: number;
@@ -13,14 +10,13 @@ interface PooledConnection {
   prepare(sql: string): unknown;
 }
 
+/** Runs `run` on a new, empty cyber database on SQLite, and removes it afterwards. */
 async function withCyberDatabase(run: (database: AgencyDatabase) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'accord-connections-'));
-  const database = await openDatabase({ database: { kind: 'sqlite', file: path.join(dir, 'cyber.sqlite') }, entities: cyber.entities });
+  const cyberDatabase = await openCyberTestDatabase('sqlite', () => {});
   try {
-    await run(database);
+    await run(cyberDatabase.db);
   } finally {
-    await database.close();
-    await rm(dir, { recursive: true, force: true });
+    await cyberDatabase.close();
   }
 }
 
